@@ -1,0 +1,2 @@
+//! Prints pages as JSON Lines (to be written).
+fn main() {}

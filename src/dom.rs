@@ -1,0 +1,440 @@
+//! A flat, read-only index over an html5ever `RcDom`, built in one
+//! iterative pass.
+//!
+//! Every extractor works on [`Page`]: the nodes in document (pre-)order, each
+//! knowing its parent and where its subtree ends, so "the subtree of `n`" is
+//! the index range `n + 1 .. end(n)` and no walk needs recursion or a second
+//! traversal of the `Rc` tree. Trees can be a million elements deep; nothing
+//! here recurses.
+//!
+//! Per node the index also keeps what every heuristic asks for: whether the
+//! node is hidden (inherited), and how much visible text and linked text its
+//! subtree holds (for text length and link density).
+
+use std::cell::Ref;
+use std::ops::Range;
+
+use html5ever::{LocalName, local_name};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+use crate::text::Folder;
+
+/// Index of a node in [`Page`]; document order.
+pub(crate) type NodeId = usize;
+
+/// Parses `html` into an `RcDom` with html5ever's defaults.
+pub(crate) fn parse(html: &str) -> RcDom {
+    use html5ever::tendril::TendrilSink;
+    html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html)
+}
+
+#[derive(Debug)]
+struct Entry {
+    handle: Handle,
+    parent: NodeId,
+    /// One past the last node of this subtree.
+    end: NodeId,
+    depth: u32,
+    hidden: bool,
+    /// Bytes of non-space visible text in the subtree.
+    text_len: u32,
+    /// Bytes of non-space visible text inside `<a>` elements in the subtree.
+    link_text_len: u32,
+}
+
+/// The flat index over one document. See the module docs.
+#[derive(Debug)]
+pub(crate) struct Page {
+    nodes: Vec<Entry>,
+}
+
+impl Page {
+    /// Indexes `dom` in one pre-order pass plus one bottom-up pass for the
+    /// text counts.
+    pub(crate) fn new(dom: &RcDom) -> Self {
+        let mut page = Self {
+            nodes: Vec::with_capacity(1024),
+        };
+        page.index_tree(&dom.document);
+        page.count_text();
+        page
+    }
+
+    fn index_tree(&mut self, root: &Handle) {
+        self.nodes.push(Entry {
+            handle: root.clone(),
+            parent: 0,
+            end: 1,
+            depth: 0,
+            hidden: false,
+            text_len: 0,
+            link_text_len: 0,
+        });
+        // (node id, next child position) — an explicit stack instead of recursion.
+        let mut stack: Vec<(NodeId, usize)> = vec![(0, 0)];
+        while let Some(top) = stack.last_mut() {
+            let (id, position) = *top;
+            top.1 += 1;
+            let Some(entry) = self.nodes.get(id) else {
+                break;
+            };
+            let child = entry.handle.children.borrow().get(position).cloned();
+            let (parent_hidden, depth) = (entry.hidden, entry.depth);
+            match child {
+                Some(child) => {
+                    let hidden = parent_hidden || hides_itself(&child);
+                    let child_id = self.nodes.len();
+                    self.nodes.push(Entry {
+                        handle: child,
+                        parent: id,
+                        end: child_id + 1,
+                        depth: depth.saturating_add(1),
+                        hidden,
+                        text_len: 0,
+                        link_text_len: 0,
+                    });
+                    stack.push((child_id, 0));
+                }
+                None => {
+                    let end = self.nodes.len();
+                    if let Some(entry) = self.nodes.get_mut(id) {
+                        entry.end = end;
+                    }
+                    stack.pop();
+                }
+            }
+        }
+    }
+
+    /// Children come after parents, so one reverse sweep sums subtrees.
+    fn count_text(&mut self) {
+        for id in (1..self.nodes.len()).rev() {
+            let Some(entry) = self.nodes.get(id) else {
+                continue;
+            };
+            let (mut text, mut link) = (entry.text_len, entry.link_text_len);
+            if !entry.hidden {
+                if let NodeData::Text { contents } = &entry.handle.data {
+                    text = visible_len(&contents.borrow());
+                }
+                if element_name(&entry.handle) == Some(&local_name!("a")) {
+                    link = text;
+                }
+            }
+            let parent = entry.parent;
+            if let Some(entry) = self.nodes.get_mut(id) {
+                entry.link_text_len = link;
+                entry.text_len = text;
+            }
+            if let Some(parent) = self.nodes.get_mut(parent) {
+                parent.text_len = parent.text_len.saturating_add(text);
+                parent.link_text_len = parent.link_text_len.saturating_add(link);
+            }
+        }
+    }
+
+    fn entry(&self, id: NodeId) -> Option<&Entry> {
+        self.nodes.get(id)
+    }
+
+    /// Number of nodes, the document node included.
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The document node.
+    pub(crate) const ROOT: NodeId = 0;
+
+    /// The html5ever node behind `id`.
+    pub(crate) fn handle(&self, id: NodeId) -> Option<&Handle> {
+        self.entry(id).map(|e| &e.handle)
+    }
+
+    /// Local name of an element; `None` for text, comments and the document.
+    pub(crate) fn name(&self, id: NodeId) -> Option<&LocalName> {
+        self.entry(id).and_then(|e| element_name(&e.handle))
+    }
+
+    /// Whether `id` is an element named `name`.
+    pub(crate) fn is(&self, id: NodeId, name: &LocalName) -> bool {
+        self.name(id) == Some(name)
+    }
+
+    /// Value of attribute `name` on element `id`.
+    pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<Ref<'_, str>> {
+        let NodeData::Element { attrs, .. } = &self.entry(id)?.handle.data else {
+            return None;
+        };
+        Ref::filter_map(attrs.borrow(), |attrs| {
+            attrs
+                .iter()
+                .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+                .map(|a| &*a.value)
+        })
+        .ok()
+    }
+
+    /// Contents of a text node.
+    pub(crate) fn text(&self, id: NodeId) -> Option<Ref<'_, str>> {
+        let NodeData::Text { contents } = &self.entry(id)?.handle.data else {
+            return None;
+        };
+        Some(Ref::map(contents.borrow(), |t| &**t))
+    }
+
+    /// Parent of `id` (`None` for the document).
+    pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
+        (id != Self::ROOT).then(|| self.entry(id).map(|e| e.parent))?
+    }
+
+    /// `id`, then its parent, up to the document.
+    pub(crate) fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(Some(id), |&n| self.parent(n))
+    }
+
+    /// Depth below the document node.
+    pub(crate) fn depth(&self, id: NodeId) -> u32 {
+        self.entry(id).map_or(0, |e| e.depth)
+    }
+
+    /// The ids of `id`'s subtree, `id` excluded, in document order.
+    pub(crate) fn descendants(&self, id: NodeId) -> Range<NodeId> {
+        self.entry(id).map_or(0..0, |e| id + 1..e.end)
+    }
+
+    /// One past the last node of `id`'s subtree.
+    pub(crate) fn end(&self, id: NodeId) -> NodeId {
+        self.entry(id).map_or(id, |e| e.end)
+    }
+
+    /// Whether `inner` lies in `outer`'s subtree (or is `outer`).
+    pub(crate) fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        outer <= inner && inner < self.end(outer)
+    }
+
+    /// Direct children of `id`, in order.
+    pub(crate) fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let end = self.end(id);
+        std::iter::successors(Some(id + 1), move |&c| Some(self.end(c)))
+            .take_while(move |&c| c < end)
+    }
+
+    /// Direct element children of `id`, in order.
+    pub(crate) fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(|&c| self.name(c).is_some())
+    }
+
+    /// The elements named `name` in the whole document, in order.
+    pub(crate) fn elements<'a>(&'a self, name: &'a LocalName) -> impl Iterator<Item = NodeId> + 'a {
+        (0..self.len()).filter(move |&n| self.is(n, name))
+    }
+
+    /// Whether `id` is not rendered: inside `script`, `style`, `template`,
+    /// `noscript`, or an element marked `hidden`, `aria-hidden="true"` or
+    /// `display:none` / `visibility:hidden`.
+    pub(crate) fn hidden(&self, id: NodeId) -> bool {
+        self.entry(id).is_none_or(|e| e.hidden)
+    }
+
+    /// Bytes of visible, non-space text in `id`'s subtree.
+    pub(crate) fn text_len(&self, id: NodeId) -> usize {
+        self.entry(id).map_or(0, |e| e.text_len as usize)
+    }
+
+    /// Bytes of visible, non-space text inside links in `id`'s subtree.
+    pub(crate) fn link_text_len(&self, id: NodeId) -> usize {
+        self.entry(id).map_or(0, |e| e.link_text_len as usize)
+    }
+
+    /// Share of `id`'s text that sits inside links, 0.0 for no text.
+    #[allow(clippy::cast_precision_loss)] // lengths far below 2^52
+    pub(crate) fn link_density(&self, id: NodeId) -> f64 {
+        let text = self.text_len(id);
+        if text == 0 {
+            0.0
+        } else {
+            self.link_text_len(id) as f64 / text as f64
+        }
+    }
+
+    /// The visible text of `id`'s subtree, normalised; block elements and
+    /// `<br>` separate words.
+    pub(crate) fn text_of(&self, id: NodeId) -> String {
+        let mut folder = Folder::with_capacity(self.text_len(id) + 16);
+        self.fold_text(id, &mut folder);
+        folder.finish()
+    }
+
+    /// Appends the visible text of `id`'s subtree (or `id` itself when it is
+    /// a text node) to `folder`.
+    pub(crate) fn fold_text(&self, id: NodeId, folder: &mut Folder) {
+        let range = id..self.end(id);
+        let mut open_blocks: Vec<NodeId> = Vec::new();
+        for n in range {
+            // Close the blocks that ended before n.
+            while open_blocks.last().is_some_and(|&b| self.end(b) <= n) {
+                open_blocks.pop();
+                folder.boundary();
+            }
+            if self.hidden(n) {
+                continue;
+            }
+            if let Some(text) = self.text(n) {
+                folder.push(&text);
+            } else if self.name(n).is_some_and(is_block) {
+                folder.boundary();
+                open_blocks.push(n);
+            }
+        }
+    }
+}
+
+fn element_name(handle: &Handle) -> Option<&LocalName> {
+    match &handle.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
+}
+
+fn visible_len(text: &str) -> u32 {
+    let len = text
+        .chars()
+        .filter(|&c| !crate::text::is_space(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// Elements that render nothing a reader sees, or mark themselves hidden.
+fn hides_itself(handle: &Handle) -> bool {
+    let NodeData::Element { name, attrs, .. } = &handle.data else {
+        return false;
+    };
+    if matches!(
+        name.local,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("noscript")
+            | local_name!("head")
+            | local_name!("iframe")
+            | local_name!("svg")
+    ) {
+        return true;
+    }
+    attrs.borrow().iter().any(|a| match &*a.name.local {
+        "hidden" => true,
+        "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
+        "style" => hides_by_style(&a.value),
+        _ => false,
+    })
+}
+
+/// `display:none` or `visibility:hidden` in an inline style.
+fn hides_by_style(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let (prop, value) = (prop.trim(), value.trim());
+        let value = value.trim_end_matches("!important").trim();
+        (prop.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (prop.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+    })
+}
+
+/// Elements that start a new line when rendered, so their text never runs
+/// into a neighbour's.
+pub(crate) fn is_block(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("br")
+            | local_name!("dd")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("fieldset")
+            | local_name!("figcaption")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("header")
+            | local_name!("hr")
+            | local_name!("li")
+            | local_name!("main")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("summary")
+            | local_name!("table")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("tr")
+            | local_name!("ul")
+            | local_name!("img")
+            | local_name!("time")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> (RcDom, Page) {
+        let dom = parse(html);
+        let page = Page::new(&dom);
+        (dom, page)
+    }
+
+    #[test]
+    fn text_of_separates_blocks_and_skips_hidden() {
+        let (_dom, page) = page(
+            "<div><p>Een <b>twee</b></p><p>drie</p><script>x()</script>\
+             <span hidden>verborgen</span><div style='display: none'>weg</div>vier<br>vijf</div>",
+        );
+        let div = page.elements(&local_name!("div")).next().unwrap();
+        assert_eq!(page.text_of(div), "Een twee drie vier vijf");
+    }
+
+    #[test]
+    fn subtree_ranges_and_children() {
+        let (_dom, page) = page("<ul><li>a</li><li><a href=x>b</a></li></ul><p>c</p>");
+        let ul = page.elements(&local_name!("ul")).next().unwrap();
+        let items: Vec<_> = page.element_children(ul).collect();
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|&li| page.parent(li) == Some(ul)));
+        assert!(page.contains(ul, items[1]));
+        let p = page.elements(&local_name!("p")).next().unwrap();
+        assert!(!page.contains(ul, p));
+        assert_eq!(page.text_len(ul), 2);
+        assert_eq!(page.link_text_len(ul), 1);
+        assert_eq!(
+            page.attr(page.elements(&local_name!("a")).next().unwrap(), "href")
+                .as_deref(),
+            Some("x")
+        );
+    }
+
+    #[test]
+    fn deep_trees_index_without_recursion() {
+        // html5ever builds this (slowly) as 3,000 nested divs; the index must not overflow.
+        let html = "<div>".repeat(3_000);
+        let (_dom, page) = page(&html);
+        assert!(page.len() > 3_000);
+        assert!(page.depth(page.len() - 1) > 3_000);
+    }
+}
