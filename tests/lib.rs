@@ -1,1 +1,3 @@
-//! Integration tests, one binary.
+//! Integration tests, one binary (one link step on two cores).
+
+mod common;
