@@ -71,6 +71,32 @@ impl Options {
         self.listing_from_dom(&self.build_dom(html)?)
     }
 
+    /// Parses an article page given as bytes in any charset (see
+    /// [`Options::decode`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Options::parse_article`].
+    pub fn parse_article_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
+        self.parse_article(&Self::decode(bytes))
+    }
+
+    /// Parses a listing page given as bytes in any charset (see
+    /// [`Options::decode`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Options::parse_listing`].
+    pub fn parse_listing_bytes(&self, bytes: &[u8]) -> Result<Listing, Error> {
+        self.parse_listing(&Self::decode(bytes))
+    }
+
+    /// Decodes page bytes to text. (Charset detection: to be written; for
+    /// now invalid UTF-8 becomes U+FFFD.)
+    pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(bytes)
+    }
+
     /// Extracts an article from a DOM the caller already parsed.
     ///
     /// # Errors
