@@ -1,3 +1,11 @@
 //! Integration tests, one binary (one link step on two cores).
 
+// Test helpers outside #[test] fns may fail loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
