@@ -16,17 +16,17 @@
 //! has no spaces and only `:` between hour and minute (`09.30` is not a
 //! clock: a dot also separates thousands and decimals in Dutch text).
 //!
-//! | Input               | hour | minute | days_ago |
-//! |---------------------|------|--------|----------|
-//! | `19:25`             | 19   | 25     | 0        |
-//! | `9:00`              | 9    | 0      | 0        |
-//! | `19:25 uur`         | 19   | 25     | 0        |
-//! | `Gisteren 23:03`    | 23   | 3      | 1        |
-//! | `gisteren om 23:03` | 23   | 3      | 1        |
-//! | `Vandaag om 20:07`  | 20   | 7      | 0        |
-//! | `eergisteren 8:15`  | 8    | 15     | 2        |
-//! | `Yesterday 23:03`   | 23   | 3      | 1        |
-//! | `Gestern 23:03`     | 23   | 3      | 1        |
+//! | Input               | hour | minute | `days_ago` |
+//! |---------------------|------|--------|------------|
+//! | `19:25`             | 19   | 25     | 0          |
+//! | `9:00`              | 9    | 0      | 0          |
+//! | `19:25 uur`         | 19   | 25     | 0          |
+//! | `Gisteren 23:03`    | 23   | 3      | 1          |
+//! | `gisteren om 23:03` | 23   | 3      | 1          |
+//! | `Vandaag om 20:07`  | 20   | 7      | 0          |
+//! | `eergisteren 8:15`  | 8    | 15     | 2          |
+//! | `Yesterday 23:03`   | 23   | 3      | 1          |
+//! | `Gestern 23:03`     | 23   | 3      | 1          |
 //!
 //! Rejected: `24:00`, `12:60`, `1925`, `09.30`, prose.
 
