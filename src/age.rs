@@ -8,12 +8,21 @@
 //! english = amount unit-en "ago"
 //! german  = "vor" amount unit-de
 //! amount  = digits | number word up to twenty (`een`, `één`, `an`, `einer`, `zwölf`, …)
+//!         | "a few" | "een paar" | "ein paar" …        ; seconds only: amount 0
+//!         | "een half" | "half an" | "anderhalf" …     ; hours only: 30 or 90 minutes
+//! unit-nl = "seconde(n)" | "minuut" | "minuten" | "min" | "uur" | "uren" | "u" | "dag(en)"
+//!         | "week" | "weken" | "maand(en)" | "jaar" | "jaren" | "kwartier" (15 minutes)
+//! unit-en = "second(s)" | "sec(s)" | "minute(s)" | "min(s)" | "hour(s)" | "hr(s)" | "h"
+//!         | "day(s)" | "week(s)" | "wk(s)" | "month(s)" | "year(s)" | "yr(s)"
+//! unit-de = "Sekunde(n)" | "Minute(n)" | "Min" | "Stunde(n)" | "Std" | "Tag(en)"
+//!         | "Woche(n)" | "Monat(en)" | "Jahr(en)"
 //! single  = "zojuist" | "zonet" | "gisteren" | "eergisteren" | "just now" | "yesterday"
 //!         | "gestern" | "vorgestern" | "soeben" | "gerade eben"
 //! ```
 //!
 //! Words are matched in any letter case; any white space (a no-break space
-//! too) separates them, and `10min` needs none. The number word and the
+//! too) separates them, and `10min` needs none; an abbreviated unit may end
+//! in a dot (`10 min. geleden`). The number word and the
 //! unit must be of one language. Surrounding white space is ignored.
 //!
 //! | Input                | amount | unit     |
@@ -33,6 +42,8 @@
 //! | `vor einer Stunde`   | 1      | hour     |
 //! | `vor 28 Minuten`     | 28     | minute   |
 //! | `gestern`            | 1      | day      |
+//! | `een kwartier geleden` | 15   | minute   |
+//! | `a few seconds ago`  | 0      | second   |
 
 use std::fmt;
 use std::str::FromStr;
@@ -457,6 +468,112 @@ fn no_more(toks: &mut Tokens<'_>) -> Result<(), ParseAgeError> {
     }
 }
 
+/// What an amount phrase stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Vague {
+    /// "a few", only with seconds: amount 0.
+    Few,
+    /// "half an" / "anderhalf", only with hours: that many minutes.
+    Minutes(u32),
+}
+
+/// Amount phrases that are not a number: (first word, optional second
+/// word, languages, meaning). moment.js words the youngest age
+/// `a few seconds ago` / `een paar seconden geleden` / `vor ein paar
+/// Sekunden`; people write `een half uur geleden`, `half an hour ago`,
+/// `vor einer halben Stunde`.
+const PHRASES: &[(&str, Option<&str>, u8, Vague)] = &[
+    ("a", Some("few"), EN, Vague::Few),
+    ("few", None, EN, Vague::Few),
+    ("een", Some("paar"), NL, Vague::Few),
+    ("enkele", None, NL, Vague::Few),
+    ("ein", Some("paar"), DE, Vague::Few),
+    ("wenigen", None, DE, Vague::Few),
+    ("einigen", None, DE, Vague::Few),
+    ("een", Some("half"), NL, Vague::Minutes(30)),
+    ("half", Some("an"), EN, Vague::Minutes(30)),
+    ("half", Some("a"), EN, Vague::Minutes(30)),
+    ("half", None, NL, Vague::Minutes(30)),
+    ("anderhalf", None, NL, Vague::Minutes(90)),
+    ("einer", Some("halben"), DE, Vague::Minutes(30)),
+    ("anderthalb", None, DE, Vague::Minutes(90)),
+    ("eineinhalb", None, DE, Vague::Minutes(90)),
+];
+
+/// An amount, where it starts, and what a phrase meant.
+#[derive(Clone, Copy)]
+struct Amount(u32, usize, Option<Vague>);
+
+/// Reads an amount (digits, a number word or a phrase) starting with
+/// `tok`, already taken from `toks`.
+fn amount_phrase(
+    toks: &mut Tokens<'_>,
+    tok: Option<Tok<'_>>,
+    end: usize,
+) -> Result<(Amount, u8), ParseAgeError> {
+    let Some(t) = tok else {
+        return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, end));
+    };
+    if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        for &(w, second, langs, vague) in PHRASES {
+            if !eq_word(t.text, w) {
+                continue;
+            }
+            let save = toks.pos;
+            match second {
+                Some(w2) if !toks.next().is_some_and(|n| eq_word(n.text, w2)) => {
+                    toks.pos = save;
+                }
+                _ => return Ok((Amount(0, t.at, Some(vague)), langs)),
+            }
+        }
+    }
+    let (n, langs) = amount(Some(t), end)?;
+    Ok((Amount(n, t.at, None), langs))
+}
+
+/// Reads the unit after an amount and a dot after an abbreviation
+/// (`10 min. geleden`, `vor 2 Std.`); returns the age and the languages
+/// left.
+fn unit_word(
+    toks: &mut Tokens<'_>,
+    n: Amount,
+    langs: u8,
+    end: usize,
+) -> Result<(RelativeAge, u8), ParseAgeError> {
+    let tok = toks.next();
+    // `een kwartier geleden`: a quarter of an hour, in minutes.
+    let (age, langs) = match tok {
+        Some(t) if langs & NL != 0 && eq_word(t.text, "kwartier") => {
+            let Some(m) = n.0.checked_mul(15) else {
+                return Err(ParseAgeError::new(AgeErrorKind::NumberTooLarge, n.1));
+            };
+            (RelativeAge::new(m, AgeUnit::Minute), NL)
+        }
+        _ => {
+            let (u, langs) = unit(tok, langs, end)?;
+            (RelativeAge::new(n.0, u), langs)
+        }
+    };
+    let age = match n.2 {
+        None => age,
+        Some(Vague::Few) if age.unit == AgeUnit::Second => age,
+        Some(Vague::Minutes(m)) if age.unit == AgeUnit::Hour => {
+            RelativeAge::new(m, AgeUnit::Minute)
+        }
+        // "a few minutes" has no amount to give.
+        Some(_) => return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, n.1)),
+    };
+    if let Some(t) = tok {
+        let save = toks.pos;
+        match toks.next() {
+            Some(dot) if dot.text == "." && dot.at == t.at + t.text.len() => {}
+            _ => toks.pos = save,
+        }
+    }
+    Ok((age, langs))
+}
+
 fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
     let mut toks = Tokens::new(s);
     let end = toks.end();
@@ -478,12 +595,12 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
         }
     }
     let age = if eq_word(first.text, "vor") {
-        let (n, langs) = amount(toks.next(), end)?;
-        let (unit, _) = unit(toks.next(), langs & DE, end)?;
-        RelativeAge { amount: n, unit }
+        let tok = toks.next();
+        let (n, langs) = amount_phrase(&mut toks, tok, end)?;
+        unit_word(&mut toks, n, langs & DE, end)?.0
     } else {
-        let (n, langs) = amount(Some(first), end)?;
-        let (unit, langs) = unit(toks.next(), langs & (NL | EN), end)?;
+        let (n, langs) = amount_phrase(&mut toks, Some(first), end)?;
+        let (age, langs) = unit_word(&mut toks, n, langs & (NL | EN), end)?;
         let ago = toks.next();
         let ok = ago.is_some_and(|t| {
             (langs & NL != 0 && eq_word(t.text, "geleden"))
@@ -493,7 +610,7 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
             let at = ago.map_or(end, |t| t.at);
             return Err(ParseAgeError::new(AgeErrorKind::ExpectedAgo, at));
         }
-        RelativeAge { amount: n, unit }
+        age
     };
     no_more(&mut toks)?;
     Ok(age)
@@ -728,6 +845,22 @@ mod tests {
         ("gestern", 1, AgeUnit::Day),
         ("10min geleden", 10, AgeUnit::Minute),
         ("0 minuten geleden", 0, AgeUnit::Minute),
+        ("10 min. geleden", 10, AgeUnit::Minute),
+        ("vor 2 Std.", 2, AgeUnit::Hour),
+        ("a few seconds ago", 0, AgeUnit::Second),
+        ("een paar seconden geleden", 0, AgeUnit::Second),
+        ("vor ein paar Sekunden", 0, AgeUnit::Second),
+        ("vor einer Woche", 1, AgeUnit::Week),
+        ("vor 2 Jahren", 2, AgeUnit::Year),
+        ("a day ago", 1, AgeUnit::Day),
+        ("one year ago", 1, AgeUnit::Year),
+        ("drie kwartier geleden", 45, AgeUnit::Minute),
+        ("een kwartier geleden", 15, AgeUnit::Minute),
+        ("een half uur geleden", 30, AgeUnit::Minute),
+        ("anderhalf uur geleden", 90, AgeUnit::Minute),
+        ("half an hour ago", 30, AgeUnit::Minute),
+        ("vor einer halben Stunde", 30, AgeUnit::Minute),
+        ("vor anderthalb Stunden", 90, AgeUnit::Minute),
     ];
 
     #[rustfmt::skip]
@@ -746,6 +879,10 @@ mod tests {
         ("gisteren avond", "invalid relative age: unexpected text at byte 9"),
         ("just", "invalid relative age: expected a number at byte 0"),
         ("4294967296 uur geleden", "invalid relative age: number too large at byte 0"),
+        ("a few minutes ago", "invalid relative age: expected a number at byte 0"),
+        ("10 min . geleden", "invalid relative age: expected \"geleden\" or \"ago\" at byte 7"),
+        ("vor", "invalid relative age: expected a number at byte 3"),
+        ("een", "invalid relative age: expected a unit at byte 3"),
     ];
 
     #[test]
