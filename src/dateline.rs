@@ -192,8 +192,71 @@ const CONNECTORS: &[&str] = &[
 
 /// Capitalised words that open prose, never a place (`Het kabinet (ANP)`).
 const PROSE_OPENERS: &[&str] = &[
-    "Het", "Een", "Deze", "Dit", "Dat", "The", "This", "Die", "Das", "Foto", "Bron", "Door", "Van",
-    "By", "Video", "Live", "Update",
+    "Het",
+    "Een",
+    "Deze",
+    "Dit",
+    "Dat",
+    "The",
+    "This",
+    "Die",
+    "Das",
+    "Foto",
+    "Bron",
+    "Door",
+    "Van",
+    "By",
+    "Video",
+    "Live",
+    "Update",
+    "Minister",
+    "Premier",
+    "Staatssecretaris",
+    "Burgemeester",
+    "Wethouder",
+    "Kamerlid",
+    "President",
+    "Koning",
+    "Koningin",
+    "Prins",
+    "Prinses",
+    "Trainer",
+    "Volgens",
+    "Ook",
+    "Toen",
+    "Nu",
+    "Maar",
+    "En",
+];
+
+/// Party abbreviations, which follow names in prose (`Minister Keijzer
+/// (BBB) - `) and are never an agency.
+const PARTIES: &[&str] = &[
+    "VVD",
+    "PVV",
+    "CDA",
+    "PVDA",
+    "SP",
+    "BBB",
+    "NSC",
+    "SGP",
+    "CU",
+    "DENK",
+    "PVDD",
+    "VOLT",
+    "FVD",
+    "GL",
+    "GROENLINKS",
+    "JA",
+    "CDU",
+    "CSU",
+    "SPD",
+    "FDP",
+    "AFD",
+    "NVA",
+    "PS",
+    "MR",
+    "GOP",
 ];
 
 /// Capitals words that open a label, credit or byline, never a place
@@ -650,7 +713,7 @@ fn eq_fold(word: &str, target: &str) -> bool {
 /// capitals (`ANP`), capitalised (`Reuters`), or short lower case (`dpa`,
 /// `lno`).
 fn is_agency_code(code: &str) -> bool {
-    if code.is_empty() || code.len() > 16 {
+    if code.is_empty() || code.len() > 16 || PARTIES.iter().any(|p| p.eq_ignore_ascii_case(code)) {
         return false;
     }
     code.split('-').all(|part| {
@@ -1082,6 +1145,9 @@ mod tests {
         "Foto ANP - Archiefbeeld",
         "Door Jan Jansen (ANP) - Het",
         "Volgens de krant (ANP) - x",
+        "Minister Keijzer (BBB) - die",
+        "Geert Wilders (PVV) - het",
+        "Jan Jansen (Volt) - het",
     ];
 
     #[test]
