@@ -4,9 +4,11 @@
 //!
 //! ```text
 //! age     = dutch | english | german | single
-//! dutch   = amount unit-nl "geleden"
-//! english = amount unit-en "ago"
-//! german  = "vor" amount unit-de
+//! dutch   = [hedge] amount unit-nl "geleden"
+//! english = [hedge] amount unit-en "ago"
+//! german  = "vor" [hedge] amount unit-de
+//! hedge   = "ongeveer" | "ruim" | "about" | "over" | "etwa" | …   ; dropped
+//!         | "minder dan" | "less than" | "weniger als"            ; with one: amount 0
 //! amount  = digits | number word up to twenty (`een`, `één`, `an`, `einer`, `zwölf`, …)
 //!         | "a few" | "een paar" | "ein paar" …        ; seconds only: amount 0
 //!         | "een half" | "half an" | "anderhalf" …     ; hours only: 30 or 90 minutes
@@ -44,6 +46,8 @@
 //! | `gestern`            | 1      | day      |
 //! | `een kwartier geleden` | 15   | minute   |
 //! | `a few seconds ago`  | 0      | second   |
+//! | `about 1 hour ago`   | 1      | hour     |
+//! | `less than a minute ago` | 0  | minute   |
 
 use std::fmt;
 use std::str::FromStr;
@@ -281,6 +285,8 @@ const UNITS: &[(&str, AgeUnit, u8)] = &[
     ("months", AgeUnit::Month, EN),
     ("mo", AgeUnit::Month, EN),
     ("mos", AgeUnit::Month, EN),
+    // `5m ago` on social cards is minutes; months are `mo`.
+    ("m", AgeUnit::Minute, EN),
     ("monat", AgeUnit::Month, DE),
     ("monaten", AgeUnit::Month, DE),
     ("jaar", AgeUnit::Year, NL),
@@ -504,9 +510,75 @@ const PHRASES: &[(&str, Option<&str>, u8, Vague)] = &[
 #[derive(Clone, Copy)]
 struct Amount(u32, usize, Option<Vague>);
 
+/// Words that hedge an amount and are dropped (`ongeveer een uur geleden`,
+/// Rails' `about 1 hour ago`, `vor etwa 3 Stunden`).
+const HEDGES: &[(&str, u8)] = &[
+    ("ongeveer", NL),
+    ("ruim", NL),
+    ("bijna", NL),
+    ("circa", NL),
+    ("about", EN),
+    ("over", EN),
+    ("almost", EN),
+    ("nearly", EN),
+    ("around", EN),
+    ("etwa", DE),
+    ("ungefähr", DE),
+    ("fast", DE),
+    ("knapp", DE),
+    ("über", DE),
+    ("rund", DE),
+];
+
+/// "less than" in each language: `less than a minute ago` is 0 minutes.
+const LESS_THAN: &[(&str, &str, u8)] = &[
+    ("minder", "dan", NL),
+    ("less", "than", EN),
+    ("weniger", "als", DE),
+];
+
+/// Reads an amount, with an optional hedge (`about`) or "less than one"
+/// (`less than a minute`, amount 0) before it.
+fn amount_phrase(
+    toks: &mut Tokens<'_>,
+    tok: Option<Tok<'_>>,
+    end: usize,
+) -> Result<(Amount, u8), ParseAgeError> {
+    let Some(t) = tok else {
+        return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, end));
+    };
+    let within = |(a, l): (Amount, u8), langs: u8| {
+        if l & langs == 0 {
+            Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, a.1))
+        } else {
+            Ok((a, l & langs))
+        }
+    };
+    if let Some(&(_, langs)) = HEDGES.iter().find(|(w, _)| eq_word(t.text, w)) {
+        let next = toks.next();
+        return within(exact_amount(toks, next, end)?, langs);
+    }
+    for &(w1, w2, langs) in LESS_THAN {
+        if !eq_word(t.text, w1) {
+            continue;
+        }
+        let save = toks.pos;
+        if toks.next().is_some_and(|n| eq_word(n.text, w2)) {
+            let next = toks.next();
+            let (a, l) = within(exact_amount(toks, next, end)?, langs)?;
+            if a.0 != 1 || a.2.is_some() {
+                return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, a.1));
+            }
+            return Ok((Amount(0, a.1, None), l));
+        }
+        toks.pos = save;
+    }
+    exact_amount(toks, Some(t), end)
+}
+
 /// Reads an amount (digits, a number word or a phrase) starting with
 /// `tok`, already taken from `toks`.
-fn amount_phrase(
+fn exact_amount(
     toks: &mut Tokens<'_>,
     tok: Option<Tok<'_>>,
     end: usize,
@@ -861,6 +933,14 @@ mod tests {
         ("half an hour ago", 30, AgeUnit::Minute),
         ("vor einer halben Stunde", 30, AgeUnit::Minute),
         ("vor anderthalb Stunden", 90, AgeUnit::Minute),
+        ("ongeveer een uur geleden", 1, AgeUnit::Hour),
+        ("about 1 hour ago", 1, AgeUnit::Hour),
+        ("over 2 years ago", 2, AgeUnit::Year),
+        ("vor etwa 3 Stunden", 3, AgeUnit::Hour),
+        ("minder dan een minuut geleden", 0, AgeUnit::Minute),
+        ("less than a minute ago", 0, AgeUnit::Minute),
+        ("vor weniger als einer Minute", 0, AgeUnit::Minute),
+        ("5m ago", 5, AgeUnit::Minute),
     ];
 
     #[rustfmt::skip]
@@ -882,6 +962,8 @@ mod tests {
         ("a few minutes ago", "invalid relative age: expected a number at byte 0"),
         ("10 min . geleden", "invalid relative age: expected \"geleden\" or \"ago\" at byte 7"),
         ("vor", "invalid relative age: expected a number at byte 3"),
+        ("less than 5 minutes ago", "invalid relative age: expected a number at byte 10"),
+        ("about een uur geleden", "invalid relative age: expected a number at byte 6"),
         ("een", "invalid relative age: expected a unit at byte 3"),
     ];
 

@@ -553,7 +553,7 @@ fn scan_place(cur: &mut Cur<'_>) -> Result<(usize, bool, PlaceCase), ParseDateli
             if is_space(c) || c == '(' || c == ',' {
                 break;
             }
-            if c == '-' && cur.pos > wstart && cur.dash_len() == Some(1) {
+            if matches!(c, '-' | '–' | '—') && cur.pos > wstart && cur.dash_len().is_some() {
                 // `WEST-BRABANT- De`: a dash glued to the word, space after.
                 glued = true;
                 break;
@@ -578,7 +578,7 @@ fn scan_place(cur: &mut Cur<'_>) -> Result<(usize, bool, PlaceCase), ParseDateli
         }
         st.word(cur.s, (wstart, end), wlower, wletters)?;
         if glued {
-            cur.bump();
+            cur.pos += cur.dash_len().unwrap_or(1);
             let case = finish_place(cur.s, (start, end), &st)?;
             return Ok((end, true, case));
         }
@@ -835,13 +835,15 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
         let after = cur.pos;
         cur.skip_spaces();
         let inner = head.agencies.map_or("", |r| slice(s, r));
-        if case == PlaceCase::Mixed
-            && head.region.is_none()
+        let one_word = is_title_segment(inner)
+            || (case == PlaceCase::Caps && inner.bytes().all(|b| b.is_ascii_uppercase()));
+        if head.region.is_none()
             && head.date.is_none()
             && cur.peek() == Some('(')
-            && is_title_segment(inner)
+            && one_word
+            && AgencyKind::of(inner) == AgencyKind::Other
         {
-            // `Halle (Saale) (dpa)`, `Frankfurt (Oder) (dpa)`: the first
+            // `Halle (Saale) (dpa)`, `FRANKFURT (ODER) (ANP)`: the first
             // parentheses belong to the place.
             head.city.1 = after;
             head.agencies = Some(scan_agencies(&mut cur)?);
@@ -849,9 +851,11 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
         } else {
             cur.pos = after;
         }
-        if case == PlaceCase::Caps && cur.dash_len() == Some(1) {
+        if case == PlaceCase::Caps
+            && let Some(n) = cur.dash_len()
+        {
             // `DEN HAAG (ANP)- `: glued after the parenthesis.
-            cur.bump();
+            cur.pos += n;
             return finish_glued(&mut cur, head, case);
         }
     } else {
@@ -1155,6 +1159,11 @@ mod tests {
         ("GOES -", "GOES", "", "", "", ""),
         ("Halle (Saale) (dpa) - Die", "Halle (Saale)", "", "", "dpa", "Die"),
         ("WASHINGTON (AP) _ The", "WASHINGTON", "", "", "AP", "The"),
+        ("FRANKFURT (ODER) (ANP) - De", "FRANKFURT (ODER)", "", "", "ANP", "De"),
+        ("GOES– De", "GOES", "", "", "", "De"),
+        ("DEN HAAG (ANP)— De", "DEN HAAG", "", "", "ANP", "De"),
+        ("HAYWARD, CALIF. (AP) - A", "HAYWARD", "CALIF.", "", "AP", "A"),
+        ("ROME (anp) - De", "ROME", "", "", "anp", "De"),
         ("NIEUW VOSSEMEER - De", "NIEUW VOSSEMEER", "", "", "", "De"),
         ("'T ZANDT (ANP) - De", "'T ZANDT", "", "", "ANP", "De"),
         ("DEN HELDER (ANP) - De", "DEN HELDER", "", "", "ANP", "De"),
