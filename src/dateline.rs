@@ -3,7 +3,7 @@
 //! # Grammar
 //!
 //! ```text
-//! dateline  = place [", " region] [", " date] [" "] ["(" agencies ")"] separator
+//! dateline  = place [", " region] [", " date] [" "] ["(" [agencies] ")"] separator
 //! place     = caps-place | mixed-place            ; mixed-place only with agencies
 //! agencies  = code *( "/" code )
 //! separator = " - " | " -- " | " – " | " — "      ; or "- " glued to a capitals place
@@ -22,6 +22,7 @@
 //! |-----------------------------------------------|-----------------|----------|-----------|-----------------------|
 //! | `ASTANA (ANP/DPA/AFP) - Kazachstan …`          | `ASTANA`        |          |           | `ANP`, `DPA`, `AFP`   |
 //! | `GOES - De gemeente …`                        | `GOES`          |          |           |                       |
+//! | `VLISSINGEN () - Een deel …`                  | `VLISSINGEN`    |          |           |                       |
 //! | `WEST-BRABANT- De …`                          | `WEST-BRABANT`  |          |           |                       |
 //! | `'S-HERTOGENBOSCH (ANP) - …`                  | `'S-HERTOGENBOSCH` |       |           | `ANP`                 |
 //! | `ST. PAUL (ANP/RTR) - …`                      | `ST. PAUL`      |          |           | `ANP`, `RTR`          |
@@ -32,7 +33,9 @@
 //!
 //! Not datelines: `De VVD (ANP) - …` (an acronym in a mixed-case place),
 //! `Foto: ANP - …` (a colon), `Het kabinet - …` (mixed case without agency),
-//! `DEN HAAG (ANP)` (no separator, for [`Dateline::split`]).
+//! `DEN HAAG (ANP)` (no separator, for [`Dateline::split`]), `PSV - Feyenoord`
+//! (a club, not a place: a place without agency needs three letters and a
+//! vowel), `LIVE - ` and `FOTO ANP - ` (labels and credits).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -776,8 +779,9 @@ fn is_agency_code(code: &str) -> bool {
 }
 
 /// Scans `(ANP/DPA)` at the cursor; returns the range inside the
-/// parentheses.
-fn scan_agencies(cur: &mut Cur<'_>) -> Result<(usize, usize), ParseDatelineError> {
+/// parentheses, or `None` for `()`, which ZeelandNet's legacy template
+/// prints for a local story (`VLISSINGEN () - `).
+fn scan_agencies(cur: &mut Cur<'_>) -> Result<Option<(usize, usize)>, ParseDatelineError> {
     let open = cur.pos;
     cur.bump();
     let start = cur.pos;
@@ -789,6 +793,10 @@ fn scan_agencies(cur: &mut Cur<'_>) -> Result<(usize, usize), ParseDatelineError
     };
     let end = start + len;
     let inner = slice(cur.s, (start, end));
+    if inner.trim_matches(is_space).is_empty() {
+        cur.pos = end + 1;
+        return Ok(None);
+    }
     let mut at = start;
     let mut n = 0;
     for code in inner.split('/') {
@@ -802,7 +810,7 @@ fn scan_agencies(cur: &mut Cur<'_>) -> Result<(usize, usize), ParseDatelineError
         at += code.len() + 1;
     }
     cur.pos = end + 1;
-    Ok((start, end))
+    Ok(Some((start, end)))
 }
 
 /// The dateline grammar over `s`, from its start.
@@ -830,7 +838,7 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
     let before = cur.pos;
     cur.skip_spaces();
     if cur.peek() == Some('(') {
-        head.agencies = Some(scan_agencies(&mut cur)?);
+        head.agencies = scan_agencies(&mut cur)?;
         head.end = cur.pos;
         let after = cur.pos;
         cur.skip_spaces();
@@ -846,7 +854,7 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
             // `Halle (Saale) (dpa)`, `FRANKFURT (ODER) (ANP)`: the first
             // parentheses belong to the place.
             head.city.1 = after;
-            head.agencies = Some(scan_agencies(&mut cur)?);
+            head.agencies = scan_agencies(&mut cur)?;
             head.end = cur.pos;
         } else {
             cur.pos = after;
@@ -867,6 +875,7 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
             head.end,
         ));
     }
+    check_local(s, &head)?;
     if cur.skip_spaces()
         && let Some(n) = cur.dash_len()
     {
@@ -890,9 +899,39 @@ fn finish_glued(
             head.end,
         ));
     }
+    check_local(cur.s, &head)?;
     cur.skip_spaces();
     head.rest = Some(cur.pos);
     Ok(head)
+}
+
+/// A dateline without agency (`GOES - `) needs a place that cannot be a
+/// team in a match headline (`PSV - Feyenoord: 3-1`, `AZ - Twente eindigt
+/// …`, seen on ZeelandNet's sport listings): a one-word place must have a
+/// vowel and three letters, and not be a club abbreviation.
+fn check_local(s: &str, head: &Head) -> Result<(), ParseDatelineError> {
+    if head.agencies.is_some() {
+        return Ok(());
+    }
+    let place = slice(s, head.city);
+    let one_word = !place.contains(is_space);
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let vowel = place.chars().any(|c| {
+        matches!(c.to_ascii_uppercase(), 'A' | 'E' | 'I' | 'O' | 'U' | 'Y') || !c.is_ascii()
+    });
+    let club = matches!(
+        place,
+        "NEC" | "NAC" | "ADO" | "AJAX" | "FC" | "SC" | "FCU" | "GAE"
+    ) || place.starts_with("FC ")
+        || place.starts_with("SC ")
+        || place.ends_with(" FC");
+    if club || (one_word && (letters < 3 || !vowel)) {
+        return Err(ParseDatelineError::new(
+            DatelineErrorKind::InvalidPlace,
+            head.city.0,
+        ));
+    }
+    Ok(())
 }
 
 impl Head {
@@ -1164,6 +1203,11 @@ mod tests {
         ("DEN HAAG (ANP)— De", "DEN HAAG", "", "", "ANP", "De"),
         ("HAYWARD, CALIF. (AP) - A", "HAYWARD", "CALIF.", "", "AP", "A"),
         ("ROME (anp) - De", "ROME", "", "", "anp", "De"),
+        ("EDE - De", "EDE", "", "", "", "De"),
+        ("VLISSINGEN () - Een deel", "VLISSINGEN", "", "", "", "Een deel"),
+        ("THOLEN () - ", "THOLEN", "", "", "", ""),
+        ("OSS - De", "OSS", "", "", "", "De"),
+        ("URK (ANP) - Het", "URK", "", "", "ANP", "Het"),
         ("NIEUW VOSSEMEER - De", "NIEUW VOSSEMEER", "", "", "", "De"),
         ("'T ZANDT (ANP) - De", "'T ZANDT", "", "", "ANP", "De"),
         ("DEN HELDER (ANP) - De", "DEN HELDER", "", "", "ANP", "De"),
@@ -1203,6 +1247,12 @@ mod tests {
         "Minister Keijzer (BBB) - die",
         "Geert Wilders (PVV) - het",
         "Jan Jansen (Volt) - het",
+        "AZ - Twente eindigt in doelpuntloos gelijkspel",
+        "PSV - Feyenoord: 3-1 na spectaculaire tweede helft",
+        "NEC - AZ 2-2",
+        "Berlin () - Die",
+        "PSV () - Feyenoord",
+        "FC TWENTE - AJAX",
     ];
 
     #[test]
