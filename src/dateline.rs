@@ -779,7 +779,7 @@ fn is_agency_code(code: &str) -> bool {
 }
 
 /// Scans `(ANP/DPA)` at the cursor; returns the range inside the
-/// parentheses, or `None` for `()`, which ZeelandNet's legacy template
+/// parentheses, or `None` for `()`, which the site's legacy template
 /// prints for a local story (`VLISSINGEN () - `).
 fn scan_agencies(cur: &mut Cur<'_>) -> Result<Option<(usize, usize)>, ParseDatelineError> {
     let open = cur.pos;
@@ -907,7 +907,7 @@ fn finish_glued(
 
 /// A dateline without agency (`GOES - `) needs a place that cannot be a
 /// team in a match headline (`PSV - Feyenoord: 3-1`, `AZ - Twente eindigt
-/// …`, seen on ZeelandNet's sport listings): a one-word place must have a
+/// …`, seen on the site's sport listings): a one-word place must have a
 /// vowel and three letters, and not be a club abbreviation.
 fn check_local(s: &str, head: &Head) -> Result<(), ParseDatelineError> {
     if head.agencies.is_some() {
