@@ -329,10 +329,16 @@ pub(crate) fn eq_word(word: &str, target: &str) -> bool {
     }
 }
 
-/// [`eq_word`] for a word not known to be ASCII.
+/// Combining diacritical marks (U+0300–U+036F).
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// [`eq_word`] for a word not known to be ASCII; combining marks are
+/// skipped, so a decomposed `één` reads as `een`.
 fn eq_fold(word: &str, target: &str) -> bool {
     let mut t = target.chars();
-    for c in word.chars() {
+    for c in word.chars().filter(|&c| !is_combining(c)) {
         for l in c.to_lowercase() {
             if t.next() != Some(l) {
                 return false;
@@ -401,7 +407,9 @@ impl<'a> Iterator for Tokens<'a> {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
         } else if first.is_alphabetic() {
-            rest.find(|c: char| !c.is_alphabetic())
+            // Combining accents stay in the word (`e\u{301}e\u{301}n` is a
+            // decomposed `één`) and are skipped when comparing.
+            rest.find(|c: char| !(c.is_alphabetic() || is_combining(c)))
                 .unwrap_or(rest.len())
         } else {
             first.len_utf8()
@@ -895,6 +903,7 @@ mod tests {
         ("twintig minuten geleden", 20, AgeUnit::Minute),
         ("10 min geleden", 10, AgeUnit::Minute),
         ("7\u{a0}minuten geleden", 7, AgeUnit::Minute),
+        ("e\u{301}e\u{301}n uur geleden", 1, AgeUnit::Hour),
         ("  4 MINUTEN GELEDEN \n", 4, AgeUnit::Minute),
         ("zojuist", 0, AgeUnit::Minute),
         ("Gisteren", 1, AgeUnit::Day),

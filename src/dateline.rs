@@ -56,6 +56,7 @@ pub struct Dateline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The agencies in source order, each as written.
+    #[serde(default)]
     pub agencies: Vec<Agency>,
 }
 
@@ -385,7 +386,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\t' | '\u{202f}')
+    c == ' ' || c.is_whitespace()
 }
 
 /// Byte ranges of a dateline inside its text; nothing owned until success.
@@ -438,7 +439,9 @@ impl<'a> Cur<'a> {
         } else if r.starts_with('-') || r.starts_with('_') {
             // `_` is the dash of AP's ASCII wire (`WASHINGTON (AP) _ `).
             1
-        } else if r.starts_with('–') || r.starts_with('—') {
+        } else if r.starts_with(['–', '—', '‐', '‑', '−', '―']) {
+            // En and em dash, and the hyphens and minus a word processor
+            // may leave (all three bytes in UTF-8).
             3
         } else {
             return None;
@@ -1139,6 +1142,24 @@ impl FromStr for Agency {
     }
 }
 
+impl AsRef<str> for Agency {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Agency {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Agency {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl fmt::Display for Agency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -1206,6 +1227,8 @@ mod tests {
         ("EDE - De", "EDE", "", "", "", "De"),
         ("VLISSINGEN () - Een deel", "VLISSINGEN", "", "", "", "Een deel"),
         ("THOLEN () - ", "THOLEN", "", "", "", ""),
+        ("GOES \u{2212} De", "GOES", "", "", "", "De"),
+        ("GOES\u{2009}-\u{2009}De", "GOES", "", "", "", "De"),
         ("OSS - De", "OSS", "", "", "", "De"),
         ("URK (ANP) - Het", "URK", "", "", "ANP", "Het"),
         ("NIEUW VOSSEMEER - De", "NIEUW VOSSEMEER", "", "", "", "De"),
