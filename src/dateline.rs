@@ -757,12 +757,42 @@ fn eq_fold(word: &str, target: &str) -> bool {
     t.next().is_none()
 }
 
+/// Words put in parentheses after a place that are not agencies
+/// (`GOES (foto) - `, `DEN HAAG (UPDATE) - `).
+fn is_remark(code: &str) -> bool {
+    const REMARKS: &[&str] = &[
+        "foto",
+        "fotos",
+        "video",
+        "archief",
+        "update",
+        "live",
+        "beeld",
+        "audio",
+        "podcast",
+        "liveblog",
+        "advertentie",
+        "opinie",
+        "column",
+        "premium",
+        "plus",
+        "gesponsord",
+        "ingezonden",
+        "correctie",
+    ];
+    (4..=11).contains(&code.len()) && REMARKS.iter().any(|r| r.eq_ignore_ascii_case(code))
+}
+
 /// Whether `code` is a well-formed agency code: `-`-joined parts, each
 /// capitals (`ANP`), capitalised (`Reuters`), or short lower case (`dpa`,
 /// `lno`).
 fn is_agency_code(code: &str) -> bool {
-    if code.is_empty() || code.len() > 16 || is_party(code) {
+    if code.is_empty() || code.len() > 16 || is_party(code) || is_remark(code) {
         return false;
+    }
+    // A known agency in any case (`anp`, `reuters`).
+    if AgencyKind::of(code) != AgencyKind::Other && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return true;
     }
     code.split('-').all(|part| {
         let n = part.len();
@@ -1113,6 +1143,13 @@ impl AgencyKind {
         if b.len() == 3 && b.first() == Some(&b'l') && b.iter().all(u8::is_ascii_lowercase) {
             return AgencyKind::DpaRegional;
         }
+        // dpa's services: `dpa-AFX` (finance), `dpa-infoline`.
+        if code
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("dpa-"))
+        {
+            return AgencyKind::Dpa;
+        }
         AgencyKind::Other
     }
 }
@@ -1224,6 +1261,8 @@ mod tests {
         ("DEN HAAG (ANP)— De", "DEN HAAG", "", "", "ANP", "De"),
         ("HAYWARD, CALIF. (AP) - A", "HAYWARD", "CALIF.", "", "AP", "A"),
         ("ROME (anp) - De", "ROME", "", "", "anp", "De"),
+        ("ROME (reuters) - De", "ROME", "", "", "reuters", "De"),
+        ("FRANKFURT (dpa-AFX) - Der", "FRANKFURT", "", "", "dpa-AFX", "Der"),
         ("EDE - De", "EDE", "", "", "", "De"),
         ("VLISSINGEN () - Een deel", "VLISSINGEN", "", "", "", "Een deel"),
         ("THOLEN () - ", "THOLEN", "", "", "", ""),
@@ -1275,6 +1314,9 @@ mod tests {
         "NEC - AZ 2-2",
         "Berlin () - Die",
         "PSV () - Feyenoord",
+        "GOES (foto) - De",
+        "GOES (Archief) - De",
+        "DEN HAAG (UPDATE) - De",
         "FC TWENTE - AJAX",
     ];
 
@@ -1344,6 +1386,7 @@ mod tests {
             ("Belga", AgencyKind::Belga),
             ("BLOOMBERG", AgencyKind::Bloomberg),
             ("XINHUA", AgencyKind::Other),
+            ("dpa-AFX", AgencyKind::Dpa),
         ];
         for &(code, kind) in cases {
             assert_eq!(code.parse::<Agency>().unwrap().kind(), kind, "{code}");
