@@ -3,18 +3,26 @@
 //! # Grammar
 //!
 //! ```text
-//! dateline  = place [", " region] [", " date] [" "] ["(" [agencies] ")"] separator
+//! dateline  = place [" (" word ")"] [", " region] [", " date] [" "] ["(" [agencies] ")"] separator
 //! place     = caps-place | mixed-place            ; mixed-place only with agencies
-//! agencies  = code *( "/" code )
-//! separator = " - " | " -- " | " – " | " — "      ; or "- " glued to a capitals place
+//! agencies  = code *( "/" code )                  ; "()" is a local dateline
+//! separator = space dash space-or-end             ; dash: - -- – — _ (AP's ASCII wire) − ‐
+//!           | dash space-or-end                   ; glued, capitals only: `WEST-BRABANT- `
 //! ```
+//!
+//! White space is any Unicode white space (a no-break space too).
 //!
 //! A *caps place* is one to six words of letters without a lower-case one,
 //! plus `.`, `'`, `’`, `-` and `/` (any script: `OŚWIĘCIM`, `GENÈVE`). A
 //! *mixed place* is the dpa style (`Berlin`, `Frankfurt/Main`): each part
 //! capitalised, lower-case only for connectors (`am`, `an der`, `de`), never an
 //! acronym (`De VVD` is prose). An agency code is capitals (`ANP`), a
-//! capitalised name (`Reuters`) or a short lower-case code (`dpa`, `lno`).
+//! capitalised name (`Reuters`), a short lower-case code (`dpa`, `lno`) or a
+//! known agency in any case, parts joined by `-` (`dpa-AFX`); party names
+//! (`VVD`) and remarks (`foto`) are not codes. A place without agency needs a
+//! vowel and three letters if it is one word, so club abbreviations in match
+//! headlines (`PSV - Feyenoord`) are not places. `Halle (Saale) (dpa)` keeps
+//! the parenthesised word in the city.
 //! A *region* is up to three capitalised words (`Calif.`, `N.Y.`); a *date* is
 //! a month name and a day (`Jan 5`, `March 7`, `5 januari`).
 //!
@@ -30,12 +38,14 @@
 //! | `LONDON, Jan 5 (Reuters) - Shares …`          | `LONDON`        |          | `Jan 5`   | `Reuters`             |
 //! | `LOS ANGELES (AP) -- Police …`                | `LOS ANGELES`   |          |           | `AP`                  |
 //! | `Hamburg (dpa/lno) – Die Polizei …`           | `Hamburg`       |          |           | `dpa`, `lno`          |
+//! | `Halle (Saale) (dpa) - Die …`                 | `Halle (Saale)` |          |           | `dpa`                 |
+//! | `WASHINGTON (AP) _ The …`                     | `WASHINGTON`    |          |           | `AP`                  |
 //!
 //! Not datelines: `De VVD (ANP) - …` (an acronym in a mixed-case place),
 //! `Foto: ANP - …` (a colon), `Het kabinet - …` (mixed case without agency),
 //! `DEN HAAG (ANP)` (no separator, for [`Dateline::split`]), `PSV - Feyenoord`
-//! (a club, not a place: a place without agency needs three letters and a
-//! vowel), `LIVE - ` and `FOTO ANP - ` (labels and credits).
+//! (a club), `LIVE - ` and `FOTO ANP - ` (labels and credits),
+//! `Minister Keijzer (BBB) - ` (a title and a party).
 
 use std::borrow::Cow;
 use std::fmt;
