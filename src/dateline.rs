@@ -3,7 +3,7 @@
 //! # Grammar
 //!
 //! ```text
-//! dateline  = place [" (" word ")"] [", " region] [", " date] [" "] ["(" [agencies] ")"] separator
+//! dateline  = place [", " region] [", " date] [" "] ["(" [agencies] ")"] separator
 //! place     = caps-place | mixed-place            ; mixed-place only with agencies
 //! agencies  = code *( "/" code )                  ; "()" is a local dateline
 //! separator = space dash space-or-end             ; dash: - -- – — _ (AP's ASCII wire) − ‐
