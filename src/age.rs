@@ -9,7 +9,7 @@
 //! german  = "vor" [hedge] amount unit-de
 //! hedge   = "ongeveer" | "ruim" | "about" | "over" | "etwa" | …   ; dropped
 //!         | "minder dan" | "less than" | "weniger als"            ; with one: amount 0
-//! amount  = digits | number word up to twenty (`een`, `één`, `an`, `einer`, `zwölf`, …)
+//! amount  = digits | number word up to twenty, and 30, 40, 50 (`een`, `één`, `an`, `einer`, `zwölf`, `dertig`)
 //!         | "a few" | "een paar" | "ein paar" …        ; seconds only: amount 0
 //!         | "een half" | "half an" | "anderhalf" …     ; hours only: 30 or 90 minutes
 //! unit-nl = "seconde(n)" | "minuut" | "minuten" | "min" | "uur" | "uren" | "u" | "dag(en)"
@@ -18,7 +18,7 @@
 //!         | "day(s)" | "week(s)" | "wk(s)" | "month(s)" | "year(s)" | "yr(s)"
 //! unit-de = "Sekunde(n)" | "Minute(n)" | "Min" | "Stunde(n)" | "Std" | "Tag(en)"
 //!         | "Woche(n)" | "Monat(en)" | "Jahr(en)"
-//! single  = "zojuist" | "zonet" | "gisteren" | "eergisteren" | "just now" | "yesterday"
+//! single  = "zojuist" | "zonet" | "gisteren" | "eergisteren" | "just now" | "moments ago" | "yesterday"
 //!         | "gestern" | "vorgestern" | "soeben" | "gerade eben"
 //! ```
 //!
@@ -189,6 +189,9 @@ const NUMBERS: &[(&str, u32, u8)] = &[
     ("achttien", 18, NL),
     ("negentien", 19, NL),
     ("twintig", 20, NL),
+    ("dertig", 30, NL),
+    ("veertig", 40, NL),
+    ("vijftig", 50, NL),
     ("a", 1, EN),
     ("an", 1, EN),
     ("one", 1, EN),
@@ -211,6 +214,9 @@ const NUMBERS: &[(&str, u32, u8)] = &[
     ("eighteen", 18, EN),
     ("nineteen", 19, EN),
     ("twenty", 20, EN),
+    ("thirty", 30, EN),
+    ("forty", 40, EN),
+    ("fifty", 50, EN),
     ("ein", 1, DE),
     ("eine", 1, DE),
     ("einer", 1, DE),
@@ -234,6 +240,10 @@ const NUMBERS: &[(&str, u32, u8)] = &[
     ("achtzehn", 18, DE),
     ("neunzehn", 19, DE),
     ("zwanzig", 20, DE),
+    ("dreißig", 30, DE),
+    ("dreissig", 30, DE),
+    ("vierzig", 40, DE),
+    ("fünfzig", 50, DE),
 ];
 
 /// Unit words, singular, plural and the abbreviations sites use.
@@ -307,6 +317,7 @@ const SINGLES: &[(&str, Option<&str>, u32, AgeUnit)] = &[
     ("gisteren", None, 1, AgeUnit::Day),
     ("eergisteren", None, 2, AgeUnit::Day),
     ("just", Some("now"), 0, AgeUnit::Minute),
+    ("moments", Some("ago"), 0, AgeUnit::Minute),
     ("yesterday", None, 1, AgeUnit::Day),
     ("soeben", None, 0, AgeUnit::Minute),
     ("gerade", Some("eben"), 0, AgeUnit::Minute),
@@ -919,6 +930,10 @@ mod tests {
         ("14 MINS AGO", 14, AgeUnit::Minute),
         ("a month ago", 1, AgeUnit::Month),
         ("twelve years ago", 12, AgeUnit::Year),
+        ("dertig seconden geleden", 30, AgeUnit::Second),
+        ("thirty minutes ago", 30, AgeUnit::Minute),
+        ("vor dreißig Minuten", 30, AgeUnit::Minute),
+        ("moments ago", 0, AgeUnit::Minute),
         ("yesterday", 1, AgeUnit::Day),
         ("just now", 0, AgeUnit::Minute),
         ("Just Now", 0, AgeUnit::Minute),

@@ -3,7 +3,8 @@
 //! # Grammar
 //!
 //! ```text
-//! clock  = [day [","] [at] | at] hour ":" minute [suffix]
+//! clock  = [day [sep] [at] | at] hour ":" minute [suffix]
+//! sep    = "," | "|" | "·" | "•" | "-" | "–"
 //! day    = "vandaag" | "gisteren" | "eergisteren" | "today" | "yesterday"
 //!        | "heute" | "gestern" | "vorgestern"
 //! at     = "om" | "at" | "um"
@@ -185,7 +186,8 @@ fn parse(s: &str) -> Result<Clock, ParseClockError> {
     } else if let Some(&(_, n)) = DAYS.iter().find(|(w, _)| eq_word(tok.text, w)) {
         days_ago = n;
         tok = next_or_time(&mut toks, s)?;
-        if tok.text == "," {
+        if matches!(tok.text, "," | "|" | "·" | "•" | "-" | "–") {
+            // `Gisteren, 23:03`, `Gisteren | 23:03`, `Gisteren · 23:03`
             tok = next_or_time(&mut toks, s)?;
         }
         if AT.iter().any(|w| eq_word(tok.text, w)) {
@@ -316,6 +318,8 @@ mod tests {
         ("Gisteren 23:03", 23, 3, 1),
         ("gisteren om 23:03", 23, 3, 1),
         ("Gisteren, 23:03", 23, 3, 1),
+        ("Gisteren · 23:03", 23, 3, 1),
+        ("gisteren | 23:03", 23, 3, 1),
         ("Vandaag om 20:07", 20, 7, 0),
         ("vandaag 8:05", 8, 5, 0),
         ("eergisteren 8:15", 8, 15, 2),
