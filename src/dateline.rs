@@ -221,6 +221,8 @@ impl std::error::Error for ParseDatelineError {}
 const MAX_PLACE_WORDS: usize = 6;
 /// Most bytes a place may have.
 const MAX_PLACE_BYTES: usize = 80;
+/// Most bytes of a region or date (`Calif.`, `September 30`).
+const MAX_QUALIFIER_BYTES: usize = 40;
 /// Most codes between the parentheses.
 const MAX_AGENCIES: usize = 8;
 
@@ -695,6 +697,13 @@ fn scan_qualifiers(cur: &mut Cur<'_>, head: &mut Head) -> Result<(), ParseDateli
             {
                 break;
             }
+            if cur.pos - start > MAX_QUALIFIER_BYTES {
+                // Prose after a comma; stop before reading a paragraph.
+                return Err(ParseDatelineError::new(
+                    DatelineErrorKind::InvalidRegion,
+                    start,
+                ));
+            }
             cur.bump();
             if !is_space(c) {
                 end = cur.pos;
@@ -828,7 +837,13 @@ fn scan_agencies(cur: &mut Cur<'_>) -> Result<Option<(usize, usize)>, ParseDatel
     let open = cur.pos;
     cur.bump();
     let start = cur.pos;
-    let Some(len) = cur.rest().find(')') else {
+    // Eight codes fit in far less; a longer parenthesis is prose.
+    let Some(len) = cur
+        .rest()
+        .bytes()
+        .take(MAX_AGENCIES * 17)
+        .position(|b| b == b')')
+    else {
         return Err(ParseDatelineError::new(
             DatelineErrorKind::InvalidAgency,
             cur.s.len(),
