@@ -333,3 +333,27 @@ fn truncated_cases_never_panic() {
         }
     }
 }
+
+#[test]
+fn huge_inputs_are_rejected_quickly() {
+    let big = "A ".repeat(500_000);
+    let comma = format!("GOES, {}", "x".repeat(1_000_000));
+    let paren = format!("GOES ({}", "ANP/".repeat(250_000));
+    let digits = format!("{} uur geleden", "9".repeat(1_000_000));
+    let start = std::time::Instant::now();
+    for _ in 0..100 {
+        for s in [&big, &comma, &paren] {
+            assert!(Dateline::split(s).is_none());
+        }
+        assert!(big.parse::<RelativeAge>().is_err());
+        assert!(big.parse::<newswire::Clock>().is_err());
+    }
+    // Rejects look at a bounded prefix; a whole-input scan would take
+    // seconds here. (The digit run is one token and is read once.)
+    assert!(digits.parse::<RelativeAge>().is_err());
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+}
