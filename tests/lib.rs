@@ -8,4 +8,6 @@
     clippy::indexing_slicing
 )]
 
+mod autotrait;
 mod common;
+mod grammar;
