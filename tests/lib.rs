@@ -1,3 +1,4 @@
 //! Integration tests, one binary (one link step on two cores).
 
 mod common;
+mod listing;
