@@ -1102,8 +1102,8 @@ impl ListingItem {
     pub fn window(&self, anchor: Anchor) -> Option<(OffsetDateTime, OffsetDateTime)> {
         let (early, late) = anchor.span();
         if let Some(age) = self.age {
-            let (from, _) = age_window(age, early)?;
-            let (_, to) = age_window(age, late)?;
+            let (from, _) = age.window(early);
+            let (_, to) = age.window(late);
             return Some((from, to));
         }
         let clock = self.clock?;
@@ -1131,35 +1131,4 @@ impl ListingItem {
             }
         }
     }
-}
-
-/// The window an age names against one "now": `amount` units ago, up to
-/// one unit earlier.
-fn age_window(age: RelativeAge, now: OffsetDateTime) -> Option<(OffsetDateTime, OffsetDateTime)> {
-    let back = |amount: u32| -> Option<OffsetDateTime> {
-        use crate::AgeUnit;
-        let n = i64::from(amount);
-        match age.unit {
-            AgeUnit::Second => now.checked_sub(Duration::seconds(n)),
-            AgeUnit::Minute => now.checked_sub(Duration::minutes(n)),
-            AgeUnit::Hour => now.checked_sub(Duration::hours(n)),
-            AgeUnit::Day => now.checked_sub(Duration::days(n)),
-            AgeUnit::Week => now.checked_sub(Duration::weeks(n)),
-            AgeUnit::Month => months_back(now, amount),
-            AgeUnit::Year => months_back(now, amount.checked_mul(12)?),
-        }
-    };
-    let latest = back(age.amount)?;
-    let earliest = back(age.amount.checked_add(1)?)?;
-    Some((earliest, latest))
-}
-
-/// `now` moved back by whole calendar months, the day clamped to the month.
-fn months_back(now: OffsetDateTime, months: u32) -> Option<OffsetDateTime> {
-    let total = i64::from(now.year()) * 12 + i64::from(u8::from(now.month())) - 1 - i64::from(months);
-    let year = i32::try_from(total.div_euclid(12)).ok()?;
-    let month = time::Month::try_from(u8::try_from(total.rem_euclid(12) + 1).ok()?).ok()?;
-    let last = month.length(year);
-    let day = Date::from_calendar_date(year, month, now.day().min(last)).ok()?;
-    Some(now.replace_date(day))
 }
