@@ -620,11 +620,10 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
     let lead_at = pick_lead(&segments, &texts, &roles);
     let (mut dateline, mut lead) = (None, None);
     if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
-        match Dateline::split(text) {
+        match split_dateline(text) {
             Some((d, rest)) => {
                 dateline = Some(d);
-                let rest = rest.trim();
-                lead = (!rest.is_empty()).then(|| rest.to_owned());
+                lead = (!rest.is_empty()).then_some(rest);
             }
             None => lead = Some(text.clone()),
         }
@@ -649,6 +648,18 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
         advert,
         single_story,
     })
+}
+
+/// Splits a dateline off a lead. A local dateline with an empty agency
+/// parenthesis (`GOES () - `, seen on ZeelandNet category pages) is a
+/// dateline without agencies.
+fn split_dateline(text: &str) -> Option<(Dateline, String)> {
+    if let Some((d, rest)) = Dateline::split(text) {
+        return Some((d, rest.trim().to_owned()));
+    }
+    let at = text.get(..64.min(text.len()))?.find(" () ")?;
+    let cleaned = format!("{}{}", text.get(..at)?, text.get(at + 3..)?);
+    Dateline::split(&cleaned).map(|(d, rest)| (d, rest.trim().to_owned()))
 }
 
 /// Whether every link in `range` with an address points at `url`.
