@@ -555,6 +555,18 @@ impl fmt::Display for RelativeAge {
 }
 
 impl RelativeAge {
+    /// An age of `amount` units.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use newswire::{AgeUnit, RelativeAge};
+    /// assert_eq!(RelativeAge::new(4, AgeUnit::Minute).to_string(), "4 minuten geleden");
+    /// ```
+    pub const fn new(amount: u32, unit: AgeUnit) -> Self {
+        Self { amount, unit }
+    }
+
     /// The moment `self` before `now`.
     ///
     /// Seconds to weeks are exact durations. Months and years are

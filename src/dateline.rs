@@ -699,6 +699,24 @@ impl Head {
 }
 
 impl Dateline {
+    /// A dateline of a place and its agencies, without region or date.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use newswire::Dateline;
+    /// let d = Dateline::new("GOES", Vec::new());
+    /// assert_eq!(d.to_string(), "GOES");
+    /// ```
+    pub fn new(city: impl Into<String>, agencies: Vec<Agency>) -> Self {
+        Self {
+            city: city.into(),
+            region: None,
+            date: None,
+            agencies,
+        }
+    }
+
     /// Takes a dateline off the start of `text` and returns it with the text
     /// after its separator (white space after the separator skipped).
     ///

@@ -16,7 +16,7 @@ mod text;
 
 pub use age::{AgeErrorKind, AgeUnit, ParseAgeError, RelativeAge};
 pub use article::{Article, Block, BlockKind};
-pub use clock::{Clock, ParseClockError};
+pub use clock::{Clock, ClockErrorKind, ParseClockError};
 pub use dateline::{Agency, AgencyKind, Dateline, DatelineErrorKind, ParseDatelineError};
 pub use error::{Error, Limit};
 pub use listing::{Anchor, Listing, ListingItem};

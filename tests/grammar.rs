@@ -188,3 +188,20 @@ fn dateline_json_shape() {
         serde_json::json!({"city": "GOES", "agencies": []})
     );
 }
+
+#[test]
+fn age_and_clock_json_shape() {
+    let age: RelativeAge = "4 minuten geleden".parse().unwrap();
+    assert_eq!(
+        serde_json::to_value(age).unwrap(),
+        serde_json::json!({"amount": 4, "unit": "minute"})
+    );
+    let clock: newswire::Clock = "19:25".parse().unwrap();
+    assert_eq!(
+        serde_json::to_value(clock).unwrap(),
+        serde_json::json!({"hour": 19, "minute": 25, "days_ago": 0})
+    );
+    let back: newswire::Clock =
+        serde_json::from_str(r#"{"hour":19,"minute":25,"days_ago":0}"#).unwrap();
+    assert_eq!(back, clock);
+}
