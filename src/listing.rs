@@ -247,8 +247,9 @@ impl Finder<'_> {
             }
         }
         let mut best = best?;
-        if !self.related {
-            self.join_featured(&mut best);
+        if !self.related && self.join_featured(&mut best) {
+            // The featured story's own title is not the list's heading.
+            best.heading = find_heading(self.page, best.first_node(), self.from);
         }
         Some(best)
     }
@@ -385,21 +386,23 @@ impl Finder<'_> {
     /// A home page's featured story: one teaser just before the list (in a
     /// preceding sibling of the list or of one of its nearest ancestors)
     /// that carries the same kind of time as the list's items.
-    fn join_featured(&self, found: &mut Found) {
+    fn join_featured(&self, found: &mut Found) -> bool {
         let page = self.page;
         let clocks = found.items.iter().filter(|(_, i)| i.clock.is_some()).count();
         let ages = found.items.iter().filter(|(_, i)| i.age.is_some()).count();
         if clocks * 2 < found.items.len() && ages * 2 < found.items.len() {
-            return;
+            return false;
         }
         let mut inner = found.container;
         for _ in 0..3 {
-            let Some(outer) = page.parent(inner) else { return };
+            let Some(outer) = page.parent(inner) else {
+                return false;
+            };
             if matches!(
                 page.name(outer),
                 Some(&local_name!("body") | &local_name!("main") | &local_name!("html"))
             ) {
-                return;
+                return false;
             }
             let before: Vec<NodeId> = page
                 .element_children(outer)
@@ -411,22 +414,24 @@ impl Finder<'_> {
                     continue;
                 }
                 let Some(read) = read_item(page, self.meta, sibling..page.end(sibling)) else {
-                    return;
+                    return false;
                 };
                 let same_kind = if clocks >= ages {
                     read.item.clock.is_some()
                 } else {
                     read.item.age.is_some()
                 };
-                if same_kind && read.single_story {
+                let joins = same_kind && read.single_story;
+                if joins {
                     found
                         .items
                         .insert(0, (sibling..page.end(sibling), read.item));
                 }
-                return;
+                return joins;
             }
             inner = outer;
         }
+        false
     }
 
     /// No repeated list: a page that is one story teaser (an `<article>` or
@@ -1118,26 +1123,17 @@ impl ListingItem {
             return Some((from, to));
         }
         let clock = self.clock?;
-        let at = |base: OffsetDateTime| -> Option<OffsetDateTime> {
-            let day = base
-                .date()
-                .checked_sub(Duration::days(i64::from(clock.days_ago)))?;
-            let time = Time::from_hms(clock.hour, clock.minute, 0).ok()?;
-            let moment = day.with_time(time).assume_offset(base.offset());
-            // A clock later than "now" on the same day was yesterday's.
-            if moment > base && clock.days_ago == 0 {
-                moment.checked_sub(Duration::DAY)
-            } else {
-                Some(moment)
-            }
-        };
         match anchor {
             Anchor::Now(now) => {
-                let start = at(now)?;
+                let mut start = clock.resolve(now.date(), now.offset())?;
+                // A clock later than "now" on the same day was yesterday's.
+                if start > now && clock.days_ago == 0 {
+                    start = start.checked_sub(Duration::DAY)?;
+                }
                 Some((start, start.saturating_add(Duration::seconds(59))))
             }
-            Anchor::Date(_) => {
-                let start = at(late.saturating_sub(Duration::SECOND))?;
+            Anchor::Date(day) => {
+                let start = clock.resolve(day, time::UtcOffset::UTC)?;
                 Some((start, start.saturating_add(Duration::seconds(59))))
             }
         }
