@@ -1,3 +1,5 @@
 //! Integration tests, one binary (one link step on two cores).
 
 mod common;
+
+mod article;
