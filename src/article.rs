@@ -90,6 +90,7 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Article, Error> {
     let signals = body::Signals::new(page, headline.node);
     let container = body::container(page, &signals, headline.node).ok_or(Error::NoBody)?;
     let mut blocks = body::blocks(page, &signals, container, headline.node, &headline.text);
+    drop_meta_lines(&mut blocks);
     let dateline = split_dateline(&mut blocks);
     if blocks.is_empty() {
         return Err(Error::NoBody);
@@ -146,6 +147,23 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Article, Error> {
         image,
         language: meta.language.clone(),
     })
+}
+
+/// Drops the byline, date and kicker lines between the headline and the
+/// first sentence (`Door Redactie · 3 november 2025, 14:05`): short lines
+/// that end in no sentence mark and are not a dateline.
+fn drop_meta_lines(blocks: &mut Vec<Block>) {
+    let meta_line = |b: &Block| {
+        b.kind == BlockKind::Paragraph
+            && b.text.chars().count() <= 100
+            && !b.text.ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
+            && Dateline::split(&b.text).is_none()
+            && b.text.trim_end_matches(['-', '–', '—', ' ']).parse::<Dateline>().is_err()
+    };
+    let leading = blocks.iter().take_while(|b| meta_line(b)).count();
+    if leading < blocks.len() {
+        blocks.drain(..leading);
+    }
 }
 
 /// Splits the dateline off the first paragraph. A first paragraph that is

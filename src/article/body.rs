@@ -22,8 +22,9 @@ use super::{Block, BlockKind};
 
 /// Per-node counts the heuristics need, computed in two linear passes.
 pub(crate) struct Signals {
-    /// Form controls (`button`, `input`, `select`, `textarea`) in the subtree.
-    interactive: Vec<u32>,
+    /// Roots of widgets: the element around a form control (`button`,
+    /// `input`, `select`, `textarea`) and the little text that labels it.
+    widget: Vec<bool>,
     /// Story links in the subtree: a link wrapping a heading or block, or
     /// the whole of a heading (a teaser's title).
     story_links: Vec<u32>,
@@ -43,7 +44,7 @@ impl Signals {
         let n = page.len();
         let mut signals = Self {
             headline,
-            interactive: vec![0; n],
+            widget: vec![false; n],
             story_links: vec![0; n],
             own_text: vec![0; n],
             own_link: vec![0; n],
@@ -56,20 +57,45 @@ impl Signals {
     fn count_bottom_up(&mut self, page: &Page) {
         for id in (1..page.len()).rev() {
             let Some(name) = page.name(id) else { continue };
-            let mut controls = get(&self.interactive, id);
             let mut stories = get(&self.story_links, id);
-            if is_control(name) {
-                controls += 1;
-            }
             if *name == local_name!("a") && is_story_link(page, id) {
                 stories += 1;
             }
+            if is_control(name) {
+                self.mark_widget(page, id);
+            }
             if let Some(parent) = page.parent(id) {
-                add(&mut self.interactive, parent, controls);
                 add(&mut self.story_links, parent, stories);
             }
-            set(&mut self.interactive, id, controls);
             set(&mut self.story_links, id, stories);
+        }
+    }
+
+    /// Climbs from a form control while each step adds little text (a
+    /// label, a one-line pitch): the newsletter box or cookie wall ends
+    /// where the next step would take in a paragraph of prose. Never
+    /// climbs into what holds the headline, nor past `<article>`/`<main>`.
+    fn mark_widget(&mut self, page: &Page, control: NodeId) {
+        const MAX_ADDED_TEXT: usize = 200;
+        let mut root = control;
+        for ancestor in page.ancestors(control).skip(1).take(32) {
+            let stop = page.name(ancestor).is_none_or(|n| {
+                matches!(
+                    *n,
+                    local_name!("html")
+                        | local_name!("body")
+                        | local_name!("main")
+                        | local_name!("article")
+                )
+            }) || self.headline.is_some_and(|h| page.contains(ancestor, h))
+                || page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT;
+            if stop {
+                break;
+            }
+            root = ancestor;
+        }
+        if let Some(slot) = self.widget.get_mut(root) {
+            *slot = true;
         }
     }
 
@@ -168,20 +194,7 @@ impl Signals {
         {
             return true;
         }
-        // A widget: form controls with little text around them (newsletter
-        // box, cookie wall, poll). A page-wide `<form>` (ASP.NET wraps whole
-        // pages in one) holds much text, or the headline, and stays; so does
-        // a short page whose only controls sit in a dialog.
-        get(&self.interactive, id) > 0
-            && page.text_len(id) < 800
-            && !matches!(
-                *name,
-                local_name!("html")
-                    | local_name!("body")
-                    | local_name!("main")
-                    | local_name!("article")
-            )
-            && self.headline.is_none_or(|h| !page.contains(id, h))
+        self.widget.get(id).copied().unwrap_or(false)
     }
 }
 
