@@ -4,3 +4,4 @@ mod article;
 mod autotrait;
 mod common;
 mod grammar;
+mod listing;
