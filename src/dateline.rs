@@ -759,7 +759,7 @@ impl FromStr for Dateline {
     /// let d: Dateline = "LONDON, Jan 5 (Reuters)".parse().unwrap();
     /// assert_eq!(d.date.as_deref(), Some("Jan 5"));
     /// let err = "Het kabinet".parse::<Dateline>().unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid dateline: not a place name at byte 4");
+    /// assert_eq!(err.to_string(), "invalid dateline: not a place name at byte 0");
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let head = scan(s)?;

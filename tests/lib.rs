@@ -1,5 +1,6 @@
 //! Integration tests, one binary (one link step on two cores).
 
+mod article;
 mod autotrait;
 mod common;
 mod grammar;
