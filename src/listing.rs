@@ -89,7 +89,7 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Listing, Error> {
     };
     let heading = found.heading.clone();
     let first = found.first_node();
-    let mut listing = finder.into_listing(found);
+    let mut listing = Finder::listing(found);
     listing.date = page_date(page, first);
     let (number, next) = paging(page, meta);
     listing.page = number;
@@ -116,7 +116,7 @@ pub(crate) fn related(page: &Page, meta: &PageMeta, article: NodeId) -> Option<L
         related: true,
     };
     let found = finder.best()?;
-    let mut listing = finder.into_listing(found);
+    let mut listing = Finder::listing(found);
     listing.section = listing.heading.as_deref().map(section_of);
     Some(listing)
 }
@@ -136,13 +136,11 @@ fn section_of(heading: &str) -> String {
     ];
     let lower = heading.to_lowercase();
     for prefix in PREFIXES {
-        if lower.starts_with(prefix) {
-            if let Some(rest) = heading.get(prefix.len()..) {
-                let rest = rest.trim();
-                if !rest.is_empty() {
-                    return rest.to_owned();
-                }
-            }
+        if lower.starts_with(prefix)
+            && let Some(rest) = heading.get(prefix.len()..).map(str::trim)
+            && !rest.is_empty()
+        {
+            return rest.to_owned();
         }
     }
     heading.to_owned()
@@ -278,7 +276,9 @@ impl Finder<'_> {
             if !(1..=4).contains(&story) || page.hidden(child) {
                 continue;
             }
-            let Some(name) = page.name(child) else { continue };
+            let Some(name) = page.name(child) else {
+                continue;
+            };
             let range = child..page.end(child);
             match groups.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, ranges)) => ranges.push(range),
@@ -388,7 +388,11 @@ impl Finder<'_> {
     /// that carries the same kind of time as the list's items.
     fn join_featured(&self, found: &mut Found) -> bool {
         let page = self.page;
-        let clocks = found.items.iter().filter(|(_, i)| i.clock.is_some()).count();
+        let clocks = found
+            .items
+            .iter()
+            .filter(|(_, i)| i.clock.is_some())
+            .count();
         let ages = found.items.iter().filter(|(_, i)| i.age.is_some()).count();
         if clocks * 2 < found.items.len() && ages * 2 < found.items.len() {
             return false;
@@ -462,7 +466,7 @@ impl Finder<'_> {
         })
     }
 
-    fn into_listing(&self, found: Found) -> Listing {
+    fn listing(found: Found) -> Listing {
         Listing {
             heading: found.heading,
             section: None,
@@ -543,6 +547,7 @@ fn is_inline_formatting(name: &LocalName) -> bool {
 }
 
 /// One run of an item's text that shares an owning element.
+#[allow(clippy::struct_excessive_bools)] // independent facts about one run of text
 struct Segment {
     owner: NodeId,
     text: Folder,
@@ -593,7 +598,10 @@ enum Role {
 /// Reads one item from the nodes in `range`.
 fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadItem> {
     let segments = segments(page, range.clone());
-    let texts: Vec<String> = segments.iter().map(|s| s.text.as_str().to_owned()).collect();
+    let texts: Vec<String> = segments
+        .iter()
+        .map(|s| s.text.as_str().to_owned())
+        .collect();
     let mut roles = vec![Role::Unknown; segments.len()];
     let (mut age, mut clock, mut time_label) = (None, None, None);
     for (i, text) in texts.iter().enumerate() {
@@ -656,7 +664,7 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
 }
 
 /// Splits a dateline off a lead. A local dateline with an empty agency
-/// parenthesis (`GOES () - `, seen on ZeelandNet category pages) is a
+/// parenthesis (`GOES () - `, seen on `ZeelandNet` category pages) is a
 /// dateline without agencies.
 fn split_dateline(text: &str) -> Option<(Dateline, String)> {
     if let Some((d, rest)) = Dateline::split(text) {
@@ -683,16 +691,14 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
     // Elements in the range with a non-space text child of their own.
     let mut running = vec![false; range.len()];
     for n in range.clone() {
-        if let Some(text) = page.text(n) {
-            if text.chars().any(|c| !crate::text::is_space(c)) {
-                if let Some(slot) = page
-                    .parent(n)
-                    .and_then(|p| p.checked_sub(base))
-                    .and_then(|i| running.get_mut(i))
-                {
-                    *slot = true;
-                }
-            }
+        if let Some(text) = page.text(n)
+            && text.chars().any(|c| !crate::text::is_space(c))
+            && let Some(slot) = page
+                .parent(n)
+                .and_then(|p| p.checked_sub(base))
+                .and_then(|i| running.get_mut(i))
+        {
+            *slot = true;
         }
     }
     let is_running = |id: NodeId| {
@@ -747,17 +753,15 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
             .rev()
             .take(8)
             .position(|s| s.owner == owner && !s.sealed);
-        match reuse.and_then(|back| out.len().checked_sub(back + 1)) {
-            Some(at) => {
-                if let Some(seg) = out.get_mut(at) {
-                    seg.text.push(&text);
-                }
-            }
-            None => {
-                let mut folder = Folder::default();
-                folder.push(&text);
-                out.push(segment(page, owner, range.start, folder, false));
-            }
+        if let Some(seg) = reuse
+            .and_then(|back| out.len().checked_sub(back + 1))
+            .and_then(|at| out.get_mut(at))
+        {
+            seg.text.push(&text);
+        } else {
+            let mut folder = Folder::default();
+            folder.push(&text);
+            out.push(segment(page, owner, range.start, folder, false));
         }
     }
     out.retain(|s| !s.text.is_empty());
@@ -831,14 +835,19 @@ fn pick_title(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<
     let usable = |i: usize| {
         roles.get(i) == Some(&Role::Unknown)
             && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
-            && texts.get(i).is_some_and(|t| t.chars().any(char::is_alphabetic))
+            && texts
+                .get(i)
+                .is_some_and(|t| t.chars().any(char::is_alphabetic))
     };
-    let heading = (0..segments.len()).find(|&i| usable(i) && segments.get(i).is_some_and(|s| s.heading));
+    let heading =
+        (0..segments.len()).find(|&i| usable(i) && segments.get(i).is_some_and(|s| s.heading));
     heading.or_else(|| {
         (0..segments.len()).find(|&i| {
             usable(i)
                 && segments.get(i).is_some_and(|s| s.link.is_some())
-                && texts.get(i).is_some_and(|t| !is_label_text(t) || t.split_whitespace().count() > 1)
+                && texts
+                    .get(i)
+                    .is_some_and(|t| !is_label_text(t) || t.split_whitespace().count() > 1)
         })
     })
 }
@@ -901,7 +910,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         let heading = is_heading(page, n);
         let leaf_block = crate::dom::is_block(name)
-            && !page.descendants(n).any(|d| page.name(d).is_some_and(crate::dom::is_block));
+            && !page
+                .descendants(n)
+                .any(|d| page.name(d).is_some_and(crate::dom::is_block));
         // `<font size=4><b>Economie</b></font>`: bold text standing alone.
         let bold_alone = matches!(*name, local_name!("b") | local_name!("strong"))
             && page
@@ -944,20 +955,19 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if n >= list_start {
             break;
         }
-        if page.is(n, &local_name!("time")) {
-            if let Some(date) = page
+        if page.is(n, &local_name!("time"))
+            && let Some(date) = page
                 .attr(n, "datetime")
                 .and_then(|d| calendar::parse_iso(&d))
-            {
-                return Some(date);
-            }
+        {
+            return Some(date);
         }
         if let Some(text) = page.text(n) {
             let text = crate::text::normalize(&text);
-            if (6..=48).contains(&text.len()) {
-                if let Some(date) = calendar::parse_date(&text) {
-                    return Some(date);
-                }
+            if (6..=48).contains(&text.len())
+                && let Some(date) = calendar::parse_date(&text)
+            {
+                return Some(date);
             }
         }
     }
@@ -984,12 +994,13 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
             let worded = *name == local_name!("a") && page.text_len(n) <= 24 && {
                 let text = page.text_of(n).to_lowercase();
                 let text = text.trim_matches(|c: char| !c.is_alphanumeric());
-                matches!(text, "volgende" | "volgende pagina" | "next" | "next page" | "weiter")
+                matches!(
+                    text,
+                    "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
+                )
             };
             if rel_next || worded {
-                next = page
-                    .attr(n, "href")
-                    .and_then(|h| meta.resolve(&h));
+                next = page.attr(n, "href").and_then(|h| meta.resolve(&h));
             }
         }
         if current.is_none()
@@ -1007,7 +1018,11 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
         .and_then(page_param);
     let number = current
         .or(own)
-        .or_else(|| next.as_deref().and_then(page_param).and_then(|p| p.checked_sub(1)))
+        .or_else(|| {
+            next.as_deref()
+                .and_then(page_param)
+                .and_then(|p| p.checked_sub(1))
+        })
         .filter(|&p| p > 0);
     (number, next)
 }
@@ -1016,10 +1031,10 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
 fn page_param(url: &str) -> Option<u32> {
     let parsed = url::Url::parse(url).ok()?;
     for (key, value) in parsed.query_pairs() {
-        if matches!(key.as_ref(), "page" | "p" | "pagina" | "pg") {
-            if let Ok(n) = value.parse() {
-                return Some(n);
-            }
+        if matches!(key.as_ref(), "page" | "p" | "pagina" | "pg")
+            && let Ok(n) = value.parse()
+        {
+            return Some(n);
         }
     }
     let mut segments = parsed.path_segments()?;
@@ -1108,12 +1123,27 @@ impl ListingItem {
     /// window spans the whole day's worth of possible "now"s, one day wider.
     ///
     /// ```
-    /// use newswire::{Anchor, ListingItem};
-    /// use time::macros::datetime;
-    /// let listing = newswire::parse_listing("<ul><li><a href='https://a.nl/1'>Eerste bericht</a></li>\
-    ///      <li><a href='https://a.nl/2'>Tweede bericht</a></li></ul>").unwrap();
-    /// let item: &ListingItem = &listing.items[0];
-    /// assert_eq!(item.window(Anchor::Now(datetime!(2025-11-03 18:00 UTC))), None);
+    /// use newswire::Anchor;
+    /// use time::macros::{date, datetime};
+    /// let listing = newswire::parse_listing(
+    ///     "<ul><li><a href='https://a.nl/1'>Eerste bericht</a> <span>4 minuten geleden</span></li>\
+    ///      <li><a href='https://a.nl/2'>Tweede bericht</a> <span>Gisteren 23:03</span></li></ul>",
+    /// ).unwrap();
+    /// let (age, clock) = (&listing.items[0], &listing.items[1]);
+    /// let now = datetime!(2025-11-03 18:00 +1);
+    /// assert_eq!(
+    ///     age.window(Anchor::Now(now)),
+    ///     Some((datetime!(2025-11-03 17:55 +1), datetime!(2025-11-03 17:56 +1))),
+    /// );
+    /// assert_eq!(
+    ///     clock.window(Anchor::Now(now)),
+    ///     Some((datetime!(2025-11-02 23:03 +1), datetime!(2025-11-02 23:03:59 +1))),
+    /// );
+    /// // Only the page's date: "now" is anywhere in that day (UTC).
+    /// assert_eq!(
+    ///     age.window(Anchor::Date(date!(2025 - 11 - 03))),
+    ///     Some((datetime!(2025-11-02 23:55 UTC), datetime!(2025-11-03 23:56 UTC))),
+    /// );
     /// ```
     pub fn window(&self, anchor: Anchor) -> Option<(OffsetDateTime, OffsetDateTime)> {
         let (early, late) = anchor.span();
@@ -1137,5 +1167,56 @@ impl ListingItem {
                 Some((start, start.saturating_add(Duration::seconds(59))))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn related_of(html: &str) -> Option<Listing> {
+        let dom = parse(html);
+        let page = Page::new(&dom);
+        let meta = PageMeta::new(&page, None);
+        let article = (0..page.len())
+            .find(|&n| page.is(n, &local_name!("article")))
+            .unwrap();
+        related(&page, &meta, article)
+    }
+
+    #[test]
+    fn related_takes_the_list_after_the_article_only() {
+        let ticker = "<aside><h2>Net binnen</h2><ul>\
+            <li><time>18:02</time> <a href='https://a.nl/t1'>Ticker bericht nummer een</a></li>\
+            <li><time>18:01</time> <a href='https://a.nl/t2'>Ticker bericht nummer twee</a></li></ul></aside>";
+        let article = "<article><h1>Kop</h1><p>GOES - Tekst van het artikel zelf.</p></article>";
+        let list = "<div><b>Meer uit Buitenland</b></div><div>\
+            <div><a href='https://a.nl/1'>Eerste verhaal uit het buitenland</a><p>1 uur geleden</p></div>\
+            <div><a href='https://a.nl/2'>Tweede verhaal uit het buitenland</a><p>2 uur geleden</p></div></div>";
+        assert_eq!(related_of(&format!("{ticker}{article}")), None);
+        let found = related_of(&format!("{ticker}{article}{list}")).unwrap();
+        assert_eq!(found.heading.as_deref(), Some("Meer uit Buitenland"));
+        assert_eq!(found.section.as_deref(), Some("Buitenland"));
+        assert_eq!(found.items.len(), 2);
+        assert_eq!(
+            (found.date, found.page, found.next_page),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn sections_from_headings() {
+        assert_eq!(section_of("Meer uit Buitenland"), "Buitenland");
+        assert_eq!(section_of("meer over  Sport"), "Sport");
+        assert_eq!(section_of("Politiek"), "Politiek");
+        assert_eq!(section_of("Meer uit "), "Meer uit ");
+    }
+
+    #[test]
+    fn page_numbers_from_addresses() {
+        assert_eq!(page_param("https://a.nl/x?page=14"), Some(14));
+        assert_eq!(page_param("https://a.nl/x/pagina/2"), Some(2));
+        assert_eq!(page_param("https://a.nl/x"), None);
     }
 }
