@@ -73,7 +73,9 @@ impl Signals {
 
     /// Climbs from a form control while each step adds little text (a
     /// label, a one-line pitch): the newsletter box or cookie wall ends
-    /// where the next step would take in a paragraph of prose. Never
+    /// where the next step would take in a paragraph of prose, or an
+    /// element that holds running text itself (`<br>`-separated paragraphs
+    /// of a short article). Never
     /// climbs into what holds the headline, nor past `<article>`/`<main>`.
     fn mark_widget(&mut self, page: &Page, control: NodeId) {
         const MAX_ADDED_TEXT: usize = 200;
@@ -88,7 +90,8 @@ impl Signals {
                         | local_name!("article")
                 )
             }) || self.headline.is_some_and(|h| page.contains(ancestor, h))
-                || page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT;
+                || page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT
+                || holds_running_text(page, ancestor);
             if stop {
                 break;
             }
@@ -196,6 +199,12 @@ impl Signals {
         }
         self.widget.get(id).copied().unwrap_or(false)
     }
+}
+
+/// Whether `id` has a text child with words (not only white space).
+fn holds_running_text(page: &Page, id: NodeId) -> bool {
+    page.children(id)
+        .any(|c| page.text(c).is_some_and(|t| visible_len(&t) > 0))
 }
 
 fn get(v: &[u32], id: NodeId) -> u32 {
