@@ -306,8 +306,14 @@ pub(crate) fn is_space(c: char) -> bool {
 /// allocating; the ASCII path is a length check and a byte compare.
 pub(crate) fn eq_word(word: &str, target: &str) -> bool {
     if word.is_ascii() {
-        return word.len() == target.len() && word.eq_ignore_ascii_case(target);
+        word.len() == target.len() && word.eq_ignore_ascii_case(target)
+    } else {
+        eq_fold(word, target)
     }
+}
+
+/// [`eq_word`] for a word not known to be ASCII.
+fn eq_fold(word: &str, target: &str) -> bool {
     let mut t = target.chars();
     for c in word.chars() {
         for l in c.to_lowercase() {
@@ -317,6 +323,24 @@ pub(crate) fn eq_word(word: &str, target: &str) -> bool {
         }
     }
     t.next().is_none()
+}
+
+/// The first entry of `table` whose word equals `word` (ignoring case) and
+/// that `keep` accepts; the ASCII test is made once, not per entry.
+fn lookup<'t, T>(
+    word: &str,
+    table: &'t [T],
+    key: impl Fn(&T) -> &str,
+    keep: impl Fn(&T) -> bool,
+) -> Option<&'t T> {
+    if word.is_ascii() {
+        table.iter().find(|e| {
+            let k = key(e);
+            k.len() == word.len() && keep(e) && word.eq_ignore_ascii_case(k)
+        })
+    } else {
+        table.iter().find(|e| keep(e) && eq_fold(word, key(e)))
+    }
 }
 
 /// A token: a run of digits, a run of letters, or one other character.
@@ -411,9 +435,7 @@ fn amount(tok: Option<Tok<'_>>, end: usize) -> Result<(u32, u8), ParseAgeError> 
         Digits::Overflow => return Err(ParseAgeError::new(AgeErrorKind::NumberTooLarge, tok.at)),
         Digits::No => {}
     }
-    NUMBERS
-        .iter()
-        .find(|(w, _, _)| eq_word(tok.text, w))
+    lookup(tok.text, NUMBERS, |e| e.0, |_| true)
         .map(|&(_, n, lang)| (n, lang))
         .ok_or(ParseAgeError::new(AgeErrorKind::ExpectedNumber, tok.at))
 }
@@ -423,9 +445,7 @@ fn unit(tok: Option<Tok<'_>>, langs: u8, end: usize) -> Result<(AgeUnit, u8), Pa
     let Some(tok) = tok else {
         return Err(ParseAgeError::new(AgeErrorKind::ExpectedUnit, end));
     };
-    UNITS
-        .iter()
-        .find(|(w, _, lang)| lang & langs != 0 && eq_word(tok.text, w))
+    lookup(tok.text, UNITS, |e| e.0, |e| e.2 & langs != 0)
         .map(|&(_, unit, lang)| (unit, lang & langs))
         .ok_or(ParseAgeError::new(AgeErrorKind::ExpectedUnit, tok.at))
 }
@@ -443,8 +463,9 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
     let Some(first) = toks.next() else {
         return Err(ParseAgeError::new(AgeErrorKind::Empty, 0));
     };
+    let is_word = !first.text.starts_with(|c: char| c.is_ascii_digit());
     for &(w, second, amount, unit) in SINGLES {
-        if eq_word(first.text, w) {
+        if is_word && eq_word(first.text, w) {
             if let Some(w2) = second {
                 let save = toks.pos;
                 if !toks.next().is_some_and(|t| eq_word(t.text, w2)) {

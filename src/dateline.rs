@@ -310,68 +310,6 @@ fn is_place_punct(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '/')
 }
 
-/// Scans a place from the cursor: returns its end and whether it is glued
-/// to a `- ` separator (`WEST-BRABANT- `). Leaves the cursor at the end of
-/// the place, or just past the glued dash.
-fn scan_place(cur: &mut Cur<'_>) -> Result<(usize, bool), ParseDatelineError> {
-    let start = cur.pos;
-    let mut words = 0;
-    loop {
-        let wstart = cur.pos;
-        while let Some(c) = cur.peek() {
-            if is_space(c) || c == '(' || c == ',' {
-                break;
-            }
-            if c == '-' && cur.pos > wstart && cur.dash_len() == Some(1) {
-                // `WEST-BRABANT- De`: a dash glued to the word, space after.
-                let end = cur.pos;
-                cur.bump();
-                return check_place_len(start, end, words + 1).map(|()| (end, true));
-            }
-            if !(c.is_alphabetic() || is_place_punct(c)) {
-                return Err(ParseDatelineError::new(
-                    DatelineErrorKind::InvalidPlace,
-                    cur.pos,
-                ));
-            }
-            cur.bump();
-        }
-        if cur.pos == wstart {
-            return Err(ParseDatelineError::new(
-                DatelineErrorKind::ExpectedPlace,
-                wstart,
-            ));
-        }
-        words += 1;
-        let end = cur.pos;
-        if !cur.skip_spaces() || cur.peek().is_none_or(|c| c == '(' || c == ',') {
-            cur.pos = end;
-            return check_place_len(start, end, words).map(|()| (end, false));
-        }
-        if cur.dash_len().is_some() {
-            cur.pos = end;
-            return check_place_len(start, end, words).map(|()| (end, false));
-        }
-        if words >= MAX_PLACE_WORDS {
-            return Err(ParseDatelineError::new(
-                DatelineErrorKind::InvalidPlace,
-                cur.pos,
-            ));
-        }
-    }
-}
-
-fn check_place_len(start: usize, end: usize, words: usize) -> Result<(), ParseDatelineError> {
-    if end - start > MAX_PLACE_BYTES || words > MAX_PLACE_WORDS {
-        Err(ParseDatelineError::new(
-            DatelineErrorKind::InvalidPlace,
-            start,
-        ))
-    } else {
-        Ok(())
-    }
-}
-
 /// How a place is cased, which decides whether it needs an agency.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum PlaceCase {
@@ -381,18 +319,138 @@ enum PlaceCase {
     Mixed,
 }
 
-/// Checks the words of a scanned place; returns its case or the offset of
-/// the offending word.
-fn classify_place(place: &str, base: usize) -> Result<PlaceCase, ParseDatelineError> {
-    let invalid = |at: usize| ParseDatelineError::new(DatelineErrorKind::InvalidPlace, base + at);
-    let mut letters = 0usize;
-    let mut lower = false;
-    for c in place.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            lower |= c.is_lowercase();
+/// Most words a mixed-case place may have (`Frankfurt am Main`,
+/// `Rio de Janeiro`); `Administración Nacional de Puertos` is a name.
+const MAX_MIXED_WORDS: usize = 4;
+
+/// The place scanned so far, checked word by word so that prose fails at
+/// its first bad word instead of after six.
+#[derive(Default)]
+struct PlaceState {
+    words: usize,
+    letters: usize,
+    /// A word with a lower-case letter was seen (mixed case).
+    lower: bool,
+    /// A capitals word of two or more letters was seen (`VVD`).
+    acronym: bool,
+}
+
+impl PlaceState {
+    /// Checks the word `s[start..end]`, `wlower`/`wletters` counted while
+    /// scanning it.
+    fn word(
+        &mut self,
+        s: &str,
+        (start, end): (usize, usize),
+        wlower: bool,
+        wletters: usize,
+    ) -> Result<(), ParseDatelineError> {
+        let invalid = |at| ParseDatelineError::new(DatelineErrorKind::InvalidPlace, at);
+        let word = slice(s, (start, end));
+        self.words += 1;
+        self.letters += wletters;
+        if !wlower {
+            // A capitals word; in a mixed-case place only a lone initial.
+            if wletters >= 2 {
+                self.acronym = true;
+                if self.lower {
+                    return Err(invalid(start));
+                }
+            }
+            return Ok(());
+        }
+        // A mixed-case word: never after an acronym (`De VVD`), never prose.
+        self.lower = true;
+        if self.acronym || self.words > MAX_MIXED_WORDS {
+            return Err(invalid(start));
+        }
+        if self.words == 1 && PROSE_OPENERS.contains(&word) {
+            return Err(invalid(start));
+        }
+        let mut at = start;
+        for (j, seg) in word.split(['-', '/']).enumerate() {
+            let ok = if CONNECTORS.contains(&seg) {
+                self.words > 1 || j > 0
+            } else {
+                is_title_segment(seg)
+            };
+            if !ok {
+                return Err(invalid(at));
+            }
+            at += seg.len() + 1;
+        }
+        Ok(())
+    }
+}
+
+/// Scans a place from the cursor: returns its end, whether it is glued to a
+/// `- ` separator (`WEST-BRABANT- `) and its case. Leaves the cursor at the
+/// end of the place, or just past the glued dash.
+fn scan_place(cur: &mut Cur<'_>) -> Result<(usize, bool, PlaceCase), ParseDatelineError> {
+    let start = cur.pos;
+    let mut st = PlaceState::default();
+    loop {
+        let wstart = cur.pos;
+        let (mut wlower, mut wletters) = (false, 0);
+        let mut glued = false;
+        while let Some(c) = cur.peek() {
+            if is_space(c) || c == '(' || c == ',' {
+                break;
+            }
+            if c == '-' && cur.pos > wstart && cur.dash_len() == Some(1) {
+                // `WEST-BRABANT- De`: a dash glued to the word, space after.
+                glued = true;
+                break;
+            }
+            if c.is_alphabetic() {
+                wletters += 1;
+                wlower |= c.is_lowercase();
+            } else if !is_place_punct(c) {
+                return Err(ParseDatelineError::new(
+                    DatelineErrorKind::InvalidPlace,
+                    cur.pos,
+                ));
+            }
+            cur.bump();
+        }
+        let end = cur.pos;
+        if end == wstart {
+            return Err(ParseDatelineError::new(
+                DatelineErrorKind::ExpectedPlace,
+                wstart,
+            ));
+        }
+        st.word(cur.s, (wstart, end), wlower, wletters)?;
+        if glued {
+            cur.bump();
+            let case = finish_place(cur.s, (start, end), &st)?;
+            return Ok((end, true, case));
+        }
+        let more = cur.skip_spaces()
+            && cur.peek().is_some_and(|c| c != '(' && c != ',')
+            && cur.dash_len().is_none();
+        if !more {
+            cur.pos = end;
+            let case = finish_place(cur.s, (start, end), &st)?;
+            return Ok((end, false, case));
+        }
+        if st.words >= MAX_PLACE_WORDS {
+            return Err(ParseDatelineError::new(
+                DatelineErrorKind::InvalidPlace,
+                cur.pos,
+            ));
         }
     }
+}
+
+/// The checks that need the whole place: its length, its first and last
+/// character, and that it is not an agency name.
+fn finish_place(
+    s: &str,
+    (start, end): (usize, usize),
+    st: &PlaceState,
+) -> Result<PlaceCase, ParseDatelineError> {
+    let place = slice(s, (start, end));
     // A place starts with a letter or an apostrophe (`'S-HERTOGENBOSCH`)
     // and ends with a letter or a dot (`ST.`, `Calif.`).
     let first_ok = place
@@ -403,36 +461,19 @@ fn classify_place(place: &str, base: usize) -> Result<PlaceCase, ParseDatelineEr
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphabetic() || c == '.');
-    if letters < 2 || !first_ok || !last_ok {
-        return Err(invalid(0));
+    // `ANP - Archiefbeeld` is a photo credit, not a place.
+    let credit = !st.lower && AgencyKind::of(place) != AgencyKind::Other;
+    if st.letters < 2 || !first_ok || !last_ok || credit || end - start > MAX_PLACE_BYTES {
+        return Err(ParseDatelineError::new(
+            DatelineErrorKind::InvalidPlace,
+            start,
+        ));
     }
-    if !lower {
-        // `ANP - Archiefbeeld` is a photo credit, not a place.
-        if AgencyKind::of(place) != AgencyKind::Other {
-            return Err(invalid(0));
-        }
-        return Ok(PlaceCase::Caps);
-    }
-    let mut at = 0;
-    for (i, word) in place.split(is_space).enumerate() {
-        if i == 0 && PROSE_OPENERS.contains(&word) {
-            return Err(invalid(at));
-        }
-        let mut seg_at = at;
-        for (j, seg) in word.split(['-', '/']).enumerate() {
-            let ok = if CONNECTORS.contains(&seg) {
-                i > 0 || j > 0
-            } else {
-                is_title_segment(seg)
-            };
-            if !ok {
-                return Err(invalid(seg_at));
-            }
-            seg_at += seg.len() + 1;
-        }
-        at += word.len() + 1;
-    }
-    Ok(PlaceCase::Mixed)
+    Ok(if st.lower {
+        PlaceCase::Mixed
+    } else {
+        PlaceCase::Caps
+    })
 }
 
 /// A capitalised part of a mixed-case place: upper-case first letter, then
@@ -618,8 +659,7 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
         return Err(ParseDatelineError::new(DatelineErrorKind::Empty, 0));
     }
     let city_start = cur.pos;
-    let (city_end, glued) = scan_place(&mut cur)?;
-    let case = classify_place(slice(s, (city_start, city_end)), city_start)?;
+    let (city_end, glued, case) = scan_place(&mut cur)?;
     let mut head = Head {
         city: (city_start, city_end),
         region: None,
