@@ -201,13 +201,12 @@ impl Counts {
     }
 }
 
-/// A list the finder read: its items (with the node ranges they came from),
-/// its heading and its score.
+/// A list the finder read: its items (with the node ranges they came from)
+/// and its heading.
 struct Found {
     container: NodeId,
     items: Vec<(Range<NodeId>, ListingItem)>,
     heading: Option<String>,
-    score: f64,
 }
 
 impl Found {
@@ -226,7 +225,10 @@ struct Finder<'a> {
 }
 
 /// How many candidate lists are read in full (by item count, largest first).
-const CANDIDATES_READ: usize = 24;
+const CANDIDATES_READ: usize = 16;
+
+/// How many items of each candidate list are read to score it.
+const SAMPLE: usize = 4;
 
 impl Finder<'_> {
     /// The best-scoring list in the region, with a featured teaser before it
@@ -235,16 +237,20 @@ impl Finder<'_> {
         let mut shapes = self.candidates();
         shapes.sort_by_key(|(_, items)| std::cmp::Reverse(items.len()));
         shapes.truncate(CANDIDATES_READ);
-        let mut best: Option<Found> = None;
-        for (container, ranges) in shapes {
-            let Some(found) = self.read(container, ranges) else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|b| found.score > b.score) {
-                best = Some(found);
-            }
-        }
-        let mut best = best?;
+        // Score every candidate on a sample of its items, then read the
+        // winner in full: reading every item of every candidate costs more
+        // than the page's parse.
+        let mut scored: Vec<(f64, NodeId, Vec<Range<NodeId>>)> = shapes
+            .into_iter()
+            .filter_map(|(container, ranges)| {
+                let score = self.sample_score(container, &ranges)?;
+                Some((score, container, ranges))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut best = scored
+            .into_iter()
+            .find_map(|(_, container, ranges)| self.read(container, ranges))?;
         if !self.related && self.join_featured(&mut best) {
             // The featured story's own title is not the list's heading.
             best.heading = find_heading(self.page, best.first_node(), self.from);
@@ -324,31 +330,48 @@ impl Finder<'_> {
         }
     }
 
-    /// Reads a candidate's items and scores the list.
-    fn read(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Found> {
-        let mut items = Vec::with_capacity(ranges.len());
-        let mut score = 0.0;
-        for range in ranges {
-            let Some(read) = read_item(self.page, self.meta, range.clone()) else {
+    /// A candidate's estimated score: the mean weight of its first few
+    /// items times its item count, times [`Finder::penalty`].
+    fn sample_score(&self, container: NodeId, ranges: &[Range<NodeId>]) -> Option<f64> {
+        let sample = ranges.get(..SAMPLE.min(ranges.len()))?;
+        let mut weight = 0.0;
+        let mut first = None;
+        for range in sample {
+            let Some(read) = read_item(self.page, self.meta, range.clone(), false) else {
                 continue;
             };
-            if read.advert {
-                continue;
+            if !read.advert {
+                weight += read.weight();
+                first.get_or_insert(range.start);
             }
-            score += read.weight();
-            items.push((range, read.item));
+        }
+        let first = first?;
+        #[allow(clippy::cast_precision_loss)] // item counts far below 2^52
+        let scale = ranges.len() as f64 / sample.len() as f64;
+        let heading = find_heading(self.page, first, self.from);
+        Some(weight * scale * self.penalty(container, heading.as_deref()))
+    }
+
+    /// Reads a candidate's items in full.
+    fn read(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Found> {
+        let mut items = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            let Some(read) = read_item(self.page, self.meta, range.clone(), true) else {
+                continue;
+            };
+            if !read.advert {
+                items.push((range, read.item));
+            }
         }
         if items.len() < 2 {
             return None;
         }
         let first = items.first().map_or(container, |(r, _)| r.start);
         let heading = find_heading(self.page, first, self.from);
-        score *= self.penalty(container, heading.as_deref());
         Some(Found {
             container,
             items,
             heading,
-            score,
         })
     }
 
@@ -417,7 +440,8 @@ impl Finder<'_> {
                 if story == 0 {
                     continue;
                 }
-                let Some(read) = read_item(page, self.meta, sibling..page.end(sibling)) else {
+                let Some(read) = read_item(page, self.meta, sibling..page.end(sibling), true)
+                else {
                     return false;
                 };
                 let same_kind = if clocks >= ages {
@@ -425,7 +449,9 @@ impl Finder<'_> {
                 } else {
                     read.item.age.is_some()
                 };
-                let joins = same_kind && read.single_story;
+                let range = sibling..page.end(sibling);
+                let joins =
+                    same_kind && single_story(page, self.meta, range, read.item.url.as_deref());
                 if joins {
                     found
                         .items
@@ -457,12 +483,11 @@ impl Finder<'_> {
             .ancestors(link)
             .find(|&n| page.is(n, &local_name!("article")))
             .unwrap_or(link);
-        let read = read_item(page, self.meta, root..page.end(root))?;
+        let read = read_item(page, self.meta, root..page.end(root), true)?;
         Some(Found {
             container: root,
             items: vec![(root..page.end(root), read.item)],
             heading: None,
-            score: 1.0,
         })
     }
 
@@ -565,8 +590,6 @@ struct Segment {
 struct ReadItem {
     item: ListingItem,
     advert: bool,
-    /// All the item's links point at one story.
-    single_story: bool,
 }
 
 impl ReadItem {
@@ -595,12 +618,13 @@ enum Role {
     Label,
 }
 
-/// Reads one item from the nodes in `range`.
-fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadItem> {
-    let segments = segments(page, range.clone());
+/// Reads one item from the nodes in `range`; `full` also resolves its
+/// address and splits the dateline off its lead (scoring needs neither).
+fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> Option<ReadItem> {
+    let mut segments = segments(page, range.clone());
     let texts: Vec<String> = segments
-        .iter()
-        .map(|s| s.text.as_str().to_owned())
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.text).finish())
         .collect();
     let mut roles = vec![Role::Unknown; segments.len()];
     let (mut age, mut clock, mut time_label) = (None, None, None);
@@ -627,13 +651,14 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
             .find(|&n| page.is(n, &local_name!("a")) && page.attr(n, "href").is_some())
     });
     let url = link
+        .filter(|_| full)
         .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
         .and_then(|h| meta.resolve(&h));
     let label = pick_label(&segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
     let (mut dateline, mut lead) = (None, None);
     if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
-        match split_dateline(text) {
+        match split_dateline(text).filter(|_| full) {
             Some((d, rest)) => {
                 dateline = Some(d);
                 lead = (!rest.is_empty()).then_some(rest);
@@ -647,7 +672,6 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
             ADVERT_WORDS.iter().any(|w| lower.contains(w))
         }
     });
-    let single_story = single_story(page, meta, range, url.as_deref());
     Some(ReadItem {
         item: ListingItem {
             title,
@@ -659,7 +683,6 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
             clock,
         },
         advert,
-        single_story,
     })
 }
 
@@ -813,6 +836,11 @@ fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<
 }
 
 fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> {
+    // Every age or clock has a digit or is a few words (`een week
+    // geleden`, `zojuist`); a title is skipped without running the grammars.
+    if !text.contains(|c: char| c.is_ascii_digit()) && text.split_whitespace().nth(4).is_some() {
+        return None;
+    }
     if let Ok(age) = text.parse::<RelativeAge>() {
         return Some((Some(age), None));
     }
@@ -885,7 +913,7 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
                 && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
                 && texts
                     .get(i)
-                    .is_some_and(|t| t.len() >= 20 && t.split_whitespace().count() >= 4)
+                    .is_some_and(|t| t.len() >= 20 && t.split_whitespace().take(4).count() == 4)
         })
         .max_by_key(|&i| texts.get(i).map_or(0, String::len))
 }
@@ -893,13 +921,18 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
 /// Most bytes a heading-like text may have.
 const HEADING_MAX: usize = 80;
 
+/// How many nodes before a list the heading search looks at.
+const HEADING_SEARCH: usize = 4096;
+
 /// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
 /// block of text that holds no link), not before `floor`. Stops at a long
 /// block of text: a heading does not sit behind a paragraph.
 fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
     let mut n = first;
-    while n > floor {
+    let mut budget = HEADING_SEARCH;
+    while n > floor && budget > 0 {
         n -= 1;
+        budget -= 1;
         if page.hidden(n) || page.contains(n, first) || page.name(n).is_none() {
             continue;
         }
@@ -909,7 +942,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             continue;
         }
         let heading = is_heading(page, n);
+        // A block holding no other block; a big subtree is not a heading.
         let leaf_block = crate::dom::is_block(name)
+            && page.descendants(n).len() <= 64
             && !page
                 .descendants(n)
                 .any(|d| page.name(d).is_some_and(crate::dom::is_block));
