@@ -16,7 +16,10 @@ use serde_json::Value;
 
 use crate::common::shared_dir;
 
-/// Every `.html` / `.html.gz` file under `dir`, sorted.
+/// File names (lower-cased) that hold a page.
+const PAGE_SUFFIXES: [&str; 3] = [".html", ".html.gz", ".htm"];
+
+/// Every `.html` / `.html.gz` / `.htm` file under `dir`, sorted.
 fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -33,10 +36,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
                 .to_ascii_lowercase();
             if path.is_dir() {
                 stack.push(path);
-            } else if name.ends_with(".html")
-                || name.ends_with(".html.gz")
-                || name.ends_with(".htm")
-            {
+            } else if PAGE_SUFFIXES.iter().any(|suffix| name.ends_with(suffix)) {
                 out.push(path);
             }
         }
