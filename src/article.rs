@@ -156,9 +156,14 @@ fn drop_meta_lines(blocks: &mut Vec<Block>) {
     let meta_line = |b: &Block| {
         b.kind == BlockKind::Paragraph
             && b.text.chars().count() <= 100
-            && !b.text.ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
+            && !b
+                .text
+                .ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
             && split_local(&b.text).is_none()
-            && b.text.trim_end_matches(['-', '–', '—', ' ']).parse::<Dateline>().is_err()
+            && b.text
+                .trim_end_matches(['-', '–', '—', ' '])
+                .parse::<Dateline>()
+                .is_err()
     };
     let leading = blocks.iter().take_while(|b| meta_line(b)).count();
     if leading < blocks.len() {
@@ -197,7 +202,7 @@ fn split_dateline(blocks: &mut Vec<Block>) -> Option<Dateline> {
 }
 
 /// [`Dateline::split`], also taking a local dateline with an empty agency
-/// parenthesis (`VLISSINGEN () - `, as ZeelandNet prints a local story) as
+/// parenthesis (`VLISSINGEN () - `, how the site prints a local story) as
 /// a dateline without agencies. (The listing extractor does the same.)
 fn split_local(text: &str) -> Option<(Dateline, String)> {
     if let Some((dateline, rest)) = Dateline::split(text) {

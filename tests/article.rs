@@ -1,6 +1,9 @@
 //! Articles: every corpus page field-exact against its JSON, the committed
 //! fixtures (which always run), and pages that are not articles.
 
+// Helpers unwrap: a missing or broken fixture should fail loudly.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -5,3 +5,4 @@ mod autotrait;
 mod common;
 mod grammar;
 mod listing;
+mod real;

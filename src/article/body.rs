@@ -32,6 +32,9 @@ pub(crate) struct Signals {
     own_text: Vec<u32>,
     /// The part of `own_text` inside links.
     own_link: Vec<u32>,
+    /// Visible text bytes in document order before each node (prefix sums),
+    /// so the text between two nodes is one subtraction.
+    text_before: Vec<usize>,
     /// The headline's element: what holds it is never a widget.
     headline: Option<NodeId>,
 }
@@ -45,10 +48,19 @@ impl Signals {
         let mut signals = Self {
             headline,
             widget: vec![false; n],
+            text_before: Vec::with_capacity(n + 1),
             story_links: vec![0; n],
             own_text: vec![0; n],
             own_link: vec![0; n],
         };
+        let mut sum = 0;
+        for id in 0..n {
+            signals.text_before.push(sum);
+            if page.text(id).is_some() {
+                sum += page.text_len(id);
+            }
+        }
+        signals.text_before.push(sum);
         signals.count_bottom_up(page);
         signals.count_own_text(page);
         signals
@@ -134,6 +146,12 @@ impl Signals {
             }
             id += 1;
         }
+    }
+
+    /// Visible text bytes from `from` up to (not including) `to`.
+    fn between(&self, from: NodeId, to: NodeId) -> usize {
+        let at = |i: NodeId| self.text_before.get(i).copied().unwrap_or(0);
+        at(to).saturating_sub(at(from))
     }
 
     /// Whether `id` roots a subtree that is never article text. `container`
@@ -446,9 +464,18 @@ pub(crate) fn blocks(
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
     let end = page.end(container);
-    // Text before a headline inside the container is a kicker or breadcrumb.
+    // A little text before a headline inside the container is a kicker or
+    // breadcrumb; much text means the headline sits below its article (or
+    // was mistaken), so then everything is read.
     let mut id = match headline {
-        Some(h) if page.contains(container, h) => page.end(h),
+        Some(h) if page.contains(container, h) => {
+            let before = signals.between(container, h);
+            if before <= 200 || before * 10 <= page.text_len(container) {
+                page.end(h)
+            } else {
+                container + 1
+            }
+        }
         _ => container + 1,
     };
     while id < end {
