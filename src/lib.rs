@@ -4,6 +4,7 @@
 
 mod age;
 mod article;
+mod calendar;
 mod clock;
 mod dateline;
 mod dom;
@@ -18,7 +19,7 @@ pub use article::{Article, Block, BlockKind};
 pub use clock::{Clock, ClockErrorKind, ParseClockError};
 pub use dateline::{Agency, AgencyKind, Dateline, DatelineErrorKind, ParseDatelineError};
 pub use error::{Error, Limit};
-pub use listing::{Listing, ListingItem};
+pub use listing::{Anchor, Listing, ListingItem};
 pub use options::{Limits, Options};
 
 /// The DOM crate in this crate's signatures ([`Article::from_dom`]).

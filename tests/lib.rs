@@ -8,6 +8,9 @@
     clippy::indexing_slicing
 )]
 
+mod article;
 mod autotrait;
 mod common;
 mod grammar;
+mod listing;
+mod real;
