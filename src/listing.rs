@@ -526,6 +526,13 @@ const RELATED_HEADINGS: [&str; 6] = [
 ];
 
 /// Words that mark an advertisement card among the items.
+/// Whether a short text marks an advertisement card.
+fn is_advert_word(text: &str) -> bool {
+    ADVERT_WORDS
+        .iter()
+        .any(|w| crate::text::contains_ignore_ascii_case(text, w))
+}
+
 const ADVERT_WORDS: [&str; 7] = [
     "advertentie",
     "gesponsord",
@@ -666,12 +673,7 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> 
             None => lead = Some(text.clone()),
         }
     }
-    let advert = texts.iter().any(|t| {
-        t.len() <= 24 && {
-            let lower = t.to_lowercase();
-            ADVERT_WORDS.iter().any(|w| lower.contains(w))
-        }
-    });
+    let advert = texts.iter().any(|t| t.len() <= 24 && is_advert_word(t));
     Some(ReadItem {
         item: ListingItem {
             title,
@@ -895,7 +897,7 @@ fn pick_label(
         if seg.link.is_some() && seg.link != title_link {
             continue;
         }
-        if is_label_text(text) && !ADVERT_WORDS.iter().any(|w| text.to_lowercase().contains(w)) {
+        if is_label_text(text) && !is_advert_word(text) {
             if let Some(role) = roles.get_mut(i) {
                 *role = Role::Label;
             }

@@ -45,6 +45,76 @@ fn is_normal(text: &str) -> bool {
     !previous_space || text.is_empty()
 }
 
+/// Byte offset of the first character in `text` that is (`space == true`)
+/// or is not (`false`) white space; `text.len()` when there is none.
+///
+/// Works on bytes: ASCII is decided from the byte alone, and only the lead
+/// byte of a multi-byte character is decoded (no-break spaces are
+/// multi-byte), so plain text costs one comparison per byte.
+fn find_space(text: &str, space: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        // Printable ASCII is never space: skip it in a tight loop when
+        // looking for a space.
+        let skip = if space {
+            bytes
+                .get(from..)
+                .and_then(|b| b.iter().position(|&b| b <= b' ' || !b.is_ascii()))
+        } else {
+            Some(0)
+        };
+        let Some(at) = skip.map(|s| from + s) else {
+            return text.len();
+        };
+        let Some(&b) = bytes.get(at) else {
+            return text.len();
+        };
+        let (is, width) = if b.is_ascii() {
+            (
+                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'),
+                1,
+            )
+        } else {
+            let c = text.get(at..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            (is_space(c), c.len_utf8())
+        };
+        if is == space {
+            return at;
+        }
+        from = at + width;
+    }
+}
+
+/// Whether `haystack` contains `needle` (lower-case ASCII) in any ASCII
+/// letter case, without allocating a lower-cased copy.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    !needle.is_empty()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Length of the prefix of `text` that is already normal: words joined by
+/// single ASCII spaces, ending before any other white space.
+fn normal_run_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        at += find_space(text.get(at..).unwrap_or(""), true);
+        // A single ' ' followed by a non-space keeps the run going.
+        let single = bytes.get(at) == Some(&b' ')
+            && text
+                .get(at + 1..)
+                .is_some_and(|next| !next.is_empty() && find_space(next, true) > 0);
+        if !single {
+            return at;
+        }
+        at += 1;
+    }
+}
+
 /// Builds normalised text from pieces (text nodes, block boundaries) in one
 /// pass, without an intermediate string per piece.
 #[derive(Debug, Default)]
@@ -64,16 +134,25 @@ impl Folder {
 
     /// Appends `piece`, folding its white space into the text so far.
     pub(crate) fn push(&mut self, piece: &str) {
-        for c in piece.chars() {
-            if is_space(c) {
+        // Copy whole runs of words joined by single ASCII spaces at once (most
+        // text is such a run); only other white space is handled piecewise.
+        let mut rest = piece;
+        loop {
+            let words = find_space(rest, false);
+            if words > 0 {
                 self.pending_space = true;
-            } else {
-                if self.pending_space && !self.out.is_empty() {
-                    self.out.push(' ');
-                }
-                self.pending_space = false;
-                self.out.push(c);
             }
+            rest = rest.get(words..).unwrap_or("");
+            if rest.is_empty() {
+                break;
+            }
+            let run_end = normal_run_end(rest);
+            if self.pending_space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+            self.out.push_str(rest.get(..run_end).unwrap_or(""));
+            rest = rest.get(run_end..).unwrap_or("");
         }
     }
 
@@ -104,6 +183,29 @@ mod tests {
         assert_eq!(normalize("\u{200b}x"), "x");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize(" \n "), "");
+    }
+
+    #[test]
+    fn folder_matches_char_by_char_folding() {
+        for s in [
+            "a\u{a0}b",
+            "ë  ƫ\u{3000}x",
+            " \u{2028}é\u{202f}\u{200b}ü ",
+            "plain text",
+            "日本 語",
+        ] {
+            let naive: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
+            let mut f = Folder::default();
+            f.push(s);
+            assert_eq!(f.finish(), naive.join(" "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn finds_words_in_any_ascii_case() {
+        assert!(contains_ignore_ascii_case("ADVERTENTIE - x", "advertentie"));
+        assert!(!contains_ignore_ascii_case("adv", "advertentie"));
+        assert!(!contains_ignore_ascii_case("x", ""));
     }
 
     #[test]
