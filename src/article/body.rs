@@ -137,8 +137,9 @@ impl Signals {
                 } else if *name == local_name!("a") {
                     links.push(page.end(id));
                 }
-            } else if let (Some(text), Some(&(owner, _))) = (page.text(id), blocks.last()) {
-                let len = visible_len(&text);
+            } else if let (true, Some(&(owner, _))) = (page.text(id).is_some(), blocks.last()) {
+                // The index already counted the node's visible bytes.
+                let len = u32::try_from(page.text_len(id)).unwrap_or(u32::MAX);
                 add(&mut self.own_text, owner, len);
                 if !links.is_empty() {
                     add(&mut self.own_link, owner, len);
@@ -222,7 +223,7 @@ impl Signals {
 /// Whether `id` has a text child with words (not only white space).
 fn holds_running_text(page: &Page, id: NodeId) -> bool {
     page.children(id)
-        .any(|c| page.text(c).is_some_and(|t| visible_len(&t) > 0))
+        .any(|c| page.text(c).is_some() && page.text_len(c) > 0)
 }
 
 fn get(v: &[u32], id: NodeId) -> u32 {
@@ -237,15 +238,6 @@ fn add(v: &mut [u32], id: NodeId, value: u32) {
     if let Some(slot) = v.get_mut(id) {
         *slot = slot.saturating_add(value);
     }
-}
-
-fn visible_len(text: &str) -> u32 {
-    let len: usize = text
-        .chars()
-        .filter(|&c| !crate::text::is_space(c))
-        .map(char::len_utf8)
-        .sum();
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 fn is_control(name: &LocalName) -> bool {
@@ -496,7 +488,7 @@ pub(crate) fn blocks(
         }
         let Some(name) = page.name(id) else {
             if let Some(text) = page.text(id) {
-                let len = visible_len(&text) as usize;
+                let len = page.text_len(id);
                 if len > 0 {
                     run.text_bytes += len;
                     if bold == 0 {

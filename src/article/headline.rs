@@ -151,7 +151,8 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         if page.element_children(id).any(|c| page.text_len(c) == len) {
             continue;
         }
-        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 8 + 2) {
+        // Same text, give or take quotes and dashes the key ignores.
+        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 16 + 2) {
             continue;
         }
         let k = key(&page.text_of(id));
