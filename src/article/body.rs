@@ -342,6 +342,30 @@ fn is_story_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
     count >= 2 && text * 5 >= page.text_len(id) * 3
 }
 
+/// One story's teaser outside a list wrapper (a "read also" box, or
+/// related teasers set straight after the body's paragraphs): a small block
+/// holding a story link, with its lead and age. What holds the headline is
+/// not one (a blog's `<h1><a>` is a story link too).
+fn is_teaser(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId>) -> bool {
+    get(&signals.story_links, id) > 0
+        && page.name(id).is_some_and(is_block)
+        && page.text_len(id) < 1_000
+        && headline.is_none_or(|h| !page.contains(id, h))
+}
+
+/// A figure without `<figure>`: a block whose own child is an image (or a
+/// link around one) beside a short caption (`<div><img><div>Foto: …</div></div>`).
+fn is_captioned_image(page: &Page, id: NodeId) -> bool {
+    const MAX_CAPTION: usize = 250;
+    let is_image =
+        |n: NodeId| page.is(n, &local_name!("img")) || page.is(n, &local_name!("picture"));
+    page.text_len(id) <= MAX_CAPTION
+        && page.name(id).is_some_and(is_block)
+        && page.element_children(id).any(|c| {
+            is_image(c) || (page.is(c, &local_name!("a")) && page.element_children(c).any(is_image))
+        })
+}
+
 /// Picks the element that holds the article's paragraphs. `headline` is the
 /// headline's element, when shown: the body follows it.
 #[allow(clippy::cast_precision_loss)] // text lengths far below 2^52
@@ -506,6 +530,8 @@ pub(crate) fn blocks(
         };
         if signals.is_boilerplate(page, id, Some(container))
             || is_story_list(page, signals, id)
+            || is_teaser(page, signals, id, headline)
+            || is_captioned_image(page, id)
             || (is_block(name) && id != container && page.link_density(id) > 0.5)
         {
             // A heading that introduced a skipped list ("Meer uit

@@ -2,9 +2,10 @@
 //!
 //! The page names its title up to four times outside its content (`og:title`,
 //! `<title>` with a site suffix, JSON-LD `headline`); the headline is the
-//! visible element whose text is one of them (`<h1>` first, otherwise the
-//! later of the elements that show it: the corpus's legacy template shows
-//! the title twice in `<div>`s, the second beside the body). Failing an
+//! visible element whose text is one of them (`<h1>` first; among equals the
+//! later one: the corpus's legacy template shows the title twice in
+//! `<div>`s, the second beside the body, and a page header's copy comes
+//! before the article's own). Failing an
 //! exact match, the `<h1>` that shares most words with those titles.
 
 use html5ever::local_name;
@@ -165,7 +166,7 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
                 .take(8)
                 .any(|a| page.is(a, &local_name!("h1")));
         if under_h1 {
-            best_h1.get_or_insert(id);
+            best_h1 = Some(id);
         } else {
             best_other = Some(id);
         }
