@@ -466,6 +466,38 @@ const LABELS: [&str; 14] = [
     "read more",
 ];
 
+/// Where reading starts. A little text before a headline inside the
+/// container is a kicker or breadcrumb; much text means the headline sits
+/// below its article (or was mistaken), so then everything is read.
+fn start(page: &Page, signals: &Signals, container: NodeId, headline: Option<NodeId>) -> NodeId {
+    match headline {
+        Some(h) if page.contains(container, h) => {
+            let before = signals.between(container, h);
+            if before <= 200 || before * 10 <= page.text_len(container) {
+                page.end(h)
+            } else {
+                container + 1
+            }
+        }
+        _ => container + 1,
+    }
+}
+
+/// Whether the subtree at `id` (inside the container) is left out whole.
+fn skips(
+    page: &Page,
+    signals: &Signals,
+    id: NodeId,
+    container: NodeId,
+    headline: Option<NodeId>,
+) -> bool {
+    signals.is_boilerplate(page, id, Some(container))
+        || is_story_list(page, signals, id)
+        || is_teaser(page, signals, id, headline)
+        || is_captioned_image(page, id)
+        || (page.name(id).is_some_and(is_block) && id != container && page.link_density(id) > 0.5)
+}
+
 /// Reads the container's blocks in order. `headline` and `title` keep the
 /// headline (and a second copy of it) out of the body.
 pub(crate) fn blocks(
@@ -480,20 +512,7 @@ pub(crate) fn blocks(
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
     let end = page.end(container);
-    // A little text before a headline inside the container is a kicker or
-    // breadcrumb; much text means the headline sits below its article (or
-    // was mistaken), so then everything is read.
-    let mut id = match headline {
-        Some(h) if page.contains(container, h) => {
-            let before = signals.between(container, h);
-            if before <= 200 || before * 10 <= page.text_len(container) {
-                page.end(h)
-            } else {
-                container + 1
-            }
-        }
-        _ => container + 1,
-    };
+    let mut id = start(page, signals, container, headline);
     while id < end {
         while let Some(&(close, kind)) = open.last() {
             if close > id {
@@ -528,12 +547,7 @@ pub(crate) fn blocks(
             id += 1;
             continue;
         };
-        if signals.is_boilerplate(page, id, Some(container))
-            || is_story_list(page, signals, id)
-            || is_teaser(page, signals, id, headline)
-            || is_captioned_image(page, id)
-            || (is_block(name) && id != container && page.link_density(id) > 0.5)
-        {
+        if skips(page, signals, id, container, headline) {
             // A heading that introduced a skipped list ("Meer uit
             // Buitenland") goes with it.
             if run.text_bytes == 0 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
