@@ -35,6 +35,8 @@ pub(crate) struct Signals {
     /// Visible text bytes in document order before each node (prefix sums),
     /// so the text between two nodes is one subtraction.
     text_before: Vec<usize>,
+    /// The same for text outside links (prose; menus are link text).
+    prose_before: Vec<usize>,
     /// The headline's element: what holds it is never a widget.
     headline: Option<NodeId>,
 }
@@ -49,18 +51,30 @@ impl Signals {
             headline,
             widget: vec![false; n],
             text_before: Vec::with_capacity(n + 1),
+            prose_before: Vec::with_capacity(n + 1),
             story_links: vec![0; n],
             own_text: vec![0; n],
             own_link: vec![0; n],
         };
-        let mut sum = 0;
+        let (mut sum, mut prose) = (0, 0);
+        let mut links: Vec<NodeId> = Vec::new();
         for id in 0..n {
+            while links.last().is_some_and(|&end| end <= id) {
+                links.pop();
+            }
             signals.text_before.push(sum);
+            signals.prose_before.push(prose);
             if page.text(id).is_some() {
                 sum += page.text_len(id);
+                if links.is_empty() {
+                    prose += page.text_len(id);
+                }
+            } else if page.is(id, &local_name!("a")) {
+                links.push(page.end(id));
             }
         }
         signals.text_before.push(sum);
+        signals.prose_before.push(prose);
         signals.count_bottom_up(page);
         signals.count_own_text(page);
         signals
@@ -152,6 +166,12 @@ impl Signals {
     /// Visible text bytes from `from` up to (not including) `to`.
     fn between(&self, from: NodeId, to: NodeId) -> usize {
         let at = |i: NodeId| self.text_before.get(i).copied().unwrap_or(0);
+        at(to).saturating_sub(at(from))
+    }
+
+    /// Visible text bytes outside links from `from` up to `to`.
+    fn prose_between(&self, from: NodeId, to: NodeId) -> usize {
+        let at = |i: NodeId| self.prose_before.get(i).copied().unwrap_or(0);
         at(to).saturating_sub(at(from))
     }
 
@@ -366,6 +386,10 @@ fn is_captioned_image(page: &Page, id: NodeId) -> bool {
         })
 }
 
+/// Prose bytes between the headline and a container beyond which the
+/// container is discounted.
+const FAR_BELOW: f64 = 1_500.0;
+
 /// Picks the element that holds the article's paragraphs. `headline` is the
 /// headline's element, when shown: the body follows it.
 #[allow(clippy::cast_precision_loss)] // text lengths far below 2^52
@@ -396,6 +420,16 @@ pub(crate) fn container(
         match headline {
             // Content wholly before the headline is a teaser or a menu.
             Some(h) if page.end(id) <= h => base * 0.2,
+            // Content far below the headline, past much prose, is comments
+            // or another story (macrumors: the comments outweigh the story).
+            Some(h) if id > h => {
+                let gap = signals.prose_between(page.end(h), id) as f64;
+                if gap > FAR_BELOW {
+                    base * FAR_BELOW / gap
+                } else {
+                    base
+                }
+            }
             _ => base,
         }
     };
