@@ -439,13 +439,22 @@ pub(crate) fn container(
     if weigh(best) <= 0.0 {
         return None;
     }
-    // Paragraphs split over sibling sections score each section; their
-    // common parent holds the article when it scores nearly as well.
-    while let Some(parent) = page.parent(best) {
-        if parent == Page::ROOT || weigh(parent) < 0.75 * weigh(best) {
-            break;
+    // Paragraphs split over sibling sections (or columns between ads, as
+    // nytimes.com sets them) score each section; a common ancestor up to
+    // three levels up holds the article when it scores nearly as well.
+    loop {
+        let threshold = 0.75 * weigh(best);
+        let higher = page
+            .ancestors(best)
+            .skip(1)
+            .take(3)
+            .take_while(|&a| a != Page::ROOT)
+            .filter(|&a| weigh(a) >= threshold)
+            .last();
+        match higher {
+            Some(a) => best = a,
+            None => break,
         }
-        best = parent;
     }
     Some(best)
 }
