@@ -4,6 +4,7 @@
 
 mod age;
 mod article;
+mod calendar;
 mod clock;
 mod dateline;
 mod decode;
@@ -15,12 +16,12 @@ mod meta;
 mod options;
 mod text;
 
-pub use age::{AgeUnit, ParseAgeError, RelativeAge};
+pub use age::{AgeErrorKind, AgeUnit, ParseAgeError, RelativeAge};
 pub use article::{Article, Block, BlockKind};
-pub use clock::{Clock, ParseClockError};
-pub use dateline::{Agency, Dateline, ParseDatelineError};
+pub use clock::{Clock, ClockErrorKind, ParseClockError};
+pub use dateline::{Agency, AgencyKind, Dateline, DatelineErrorKind, ParseDatelineError};
 pub use error::{Error, Limit};
-pub use listing::{Listing, ListingItem};
+pub use listing::{Anchor, Listing, ListingItem};
 pub use options::{Limits, Options};
 
 /// The DOM crate in this crate's signatures ([`Article::from_dom`]).

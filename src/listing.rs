@@ -1,11 +1,38 @@
 //! Lists of stories: category pages, home-page blocks, and the "Meer uit …"
-//! list under an article. (Finder: to be written.)
+//! list under an article. One finder, two callers: [`extract`] for a listing
+//! page and [`related`] for the list that follows an article.
+//!
+//! # How the list is found
+//!
+//! By structure and text, never by class names:
+//!
+//! 1. One reverse sweep counts, per node, the *story links* in its subtree
+//!    (`<a href>` with at least a few words of text).
+//! 2. Every element whose element children repeat one tag, each child holding
+//!    one to four story links, is a candidate list (`ul > li`, `div > div`,
+//!    `main > article`, `tbody > tr`, …). Children that are runs of siblings
+//!    opened by a heading with a link (or a `<dt>`) are candidates too.
+//! 3. Each candidate's items are read (title, link, label, lead, age or
+//!    clock, through the grammars) and the list scores by how many items it
+//!    has and how many of them carry a lead and a time. Lists inside
+//!    `nav`/`header`/`footer`/`aside`, and lists headed "Net binnen" or
+//!    "Meest gelezen" (tickers, most-read boxes), score lower.
+//! 4. A single teaser just before the winning list (a home page's featured
+//!    story) joins it when it carries the same kind of time.
+//!
+//! The heading is the nearest heading-like element before the list; the
+//! page date, page number and next page come from the rest of the page.
 
+use std::ops::Range;
+
+use html5ever::{LocalName, local_name};
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Duration, OffsetDateTime, Time};
 
+use crate::calendar;
 use crate::dom::{NodeId, Page};
 use crate::meta::PageMeta;
+use crate::text::Folder;
 use crate::{Clock, Dateline, Error, RelativeAge};
 
 /// A list of stories.
@@ -49,13 +76,1066 @@ pub struct ListingItem {
 
 /// Finds the page's main list of stories.
 pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Listing, Error> {
-    let _ = (page, meta);
-    Err(Error::NoListing)
+    let counts = Counts::new(page);
+    let finder = Finder {
+        page,
+        meta,
+        counts: &counts,
+        from: 0,
+        related: false,
+    };
+    let Some(found) = finder.best().or_else(|| finder.single_teaser()) else {
+        return Err(Error::NoListing);
+    };
+    let heading = found.heading.clone();
+    let first = found.first_node();
+    let mut listing = finder.into_listing(found);
+    listing.date = page_date(page, first);
+    let (number, next) = paging(page, meta);
+    listing.page = number;
+    listing.next_page = next;
+    listing.section = heading.as_deref().map(section_of);
+    Ok(listing)
 }
 
-/// Finds the list of other stories that follows the article rooted at
-/// `article` ("Meer uit Buitenland"), if the page has one.
+/// Finds the list of other stories that follows an article ("Meer uit
+/// Buitenland"), if the page has one.
+///
+/// `article` is the node the article extractor judged to be the article's
+/// container or body: only lists that start after its subtree ends count,
+/// so the story's own paragraphs and any ticker or menu *before* it are
+/// never taken. The result has no `date`, `page` or `next_page` (those
+/// belong to listing pages).
 pub(crate) fn related(page: &Page, meta: &PageMeta, article: NodeId) -> Option<Listing> {
-    let _ = (page, meta, article);
+    let counts = Counts::new(page);
+    let finder = Finder {
+        page,
+        meta,
+        counts: &counts,
+        from: page.end(article),
+        related: true,
+    };
+    let found = finder.best()?;
+    let mut listing = finder.into_listing(found);
+    listing.section = listing.heading.as_deref().map(section_of);
+    Some(listing)
+}
+
+/// The section a heading names: `Meer uit Buitenland` → `Buitenland`, any
+/// other heading → itself.
+fn section_of(heading: &str) -> String {
+    const PREFIXES: [&str; 8] = [
+        "meer nieuws uit ",
+        "meer nieuws over ",
+        "meer uit ",
+        "meer over ",
+        "ook uit ",
+        "lees meer uit ",
+        "more from ",
+        "mehr aus ",
+    ];
+    let lower = heading.to_lowercase();
+    for prefix in PREFIXES {
+        if lower.starts_with(prefix) {
+            if let Some(rest) = heading.get(prefix.len()..) {
+                let rest = rest.trim();
+                if !rest.is_empty() {
+                    return rest.to_owned();
+                }
+            }
+        }
+    }
+    heading.to_owned()
+}
+
+/// Per-node subtree counts the finder asks for in O(1).
+struct Counts {
+    /// `<a href>` with at least ten non-space bytes of text.
+    story_links: Vec<u32>,
+    /// Any `<a>` element.
+    links: Vec<u32>,
+}
+
+/// Non-space bytes of link text that make a link a story link, not a menu
+/// entry or pager button ("Politiek", "Volgende").
+const STORY_LINK_TEXT: usize = 10;
+
+impl Counts {
+    fn new(page: &Page) -> Self {
+        let len = page.len();
+        let mut story_links = vec![0u32; len];
+        let mut links = vec![0u32; len];
+        for id in (1..len).rev() {
+            let (mut story, mut any) = (
+                story_links.get(id).copied().unwrap_or(0),
+                links.get(id).copied().unwrap_or(0),
+            );
+            if page.is(id, &local_name!("a")) && !page.hidden(id) {
+                any += 1;
+                if page.attr(id, "href").is_some() && page.text_len(id) >= STORY_LINK_TEXT {
+                    story += 1;
+                }
+                if let Some(slot) = story_links.get_mut(id) {
+                    *slot = story;
+                }
+                if let Some(slot) = links.get_mut(id) {
+                    *slot = any;
+                }
+            }
+            if let Some(parent) = page.parent(id) {
+                if let Some(slot) = story_links.get_mut(parent) {
+                    *slot = slot.saturating_add(story);
+                }
+                if let Some(slot) = links.get_mut(parent) {
+                    *slot = slot.saturating_add(any);
+                }
+            }
+        }
+        Self { story_links, links }
+    }
+
+    fn story(&self, id: NodeId) -> u32 {
+        self.story_links.get(id).copied().unwrap_or(0)
+    }
+
+    fn links(&self, id: NodeId) -> u32 {
+        self.links.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// A list the finder read: its items (with the node ranges they came from),
+/// its heading and its score.
+struct Found {
+    container: NodeId,
+    items: Vec<(Range<NodeId>, ListingItem)>,
+    heading: Option<String>,
+    score: f64,
+}
+
+impl Found {
+    fn first_node(&self) -> NodeId {
+        self.items.first().map_or(self.container, |(r, _)| r.start)
+    }
+}
+
+struct Finder<'a> {
+    page: &'a Page,
+    meta: &'a PageMeta,
+    counts: &'a Counts,
+    /// Lists must start at or after this node (the end of an article).
+    from: NodeId,
+    related: bool,
+}
+
+/// How many candidate lists are read in full (by item count, largest first).
+const CANDIDATES_READ: usize = 24;
+
+impl Finder<'_> {
+    /// The best-scoring list in the region, with a featured teaser before it
+    /// joined.
+    fn best(&self) -> Option<Found> {
+        let mut shapes = self.candidates();
+        shapes.sort_by_key(|(_, items)| std::cmp::Reverse(items.len()));
+        shapes.truncate(CANDIDATES_READ);
+        let mut best: Option<Found> = None;
+        for (container, ranges) in shapes {
+            let Some(found) = self.read(container, ranges) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|b| found.score > b.score) {
+                best = Some(found);
+            }
+        }
+        let mut best = best?;
+        if !self.related && self.join_featured(&mut best) {
+            // The featured story's own title is not the list's heading.
+            best.heading = find_heading(self.page, best.first_node(), self.from);
+        }
+        Some(best)
+    }
+
+    /// Every (container, item ranges) pair with at least two items.
+    fn candidates(&self) -> Vec<(NodeId, Vec<Range<NodeId>>)> {
+        let page = self.page;
+        let mut out = Vec::new();
+        for id in self.from..page.len() {
+            if page.name(id).is_none() || page.hidden(id) || self.counts.story(id) < 2 {
+                continue;
+            }
+            self.wrapped_items(id, &mut out);
+            self.run_items(id, &mut out);
+        }
+        out
+    }
+
+    /// Items that are whole element children sharing a tag (`li`, `article`,
+    /// `div`, `tr`).
+    fn wrapped_items(&self, id: NodeId, out: &mut Vec<(NodeId, Vec<Range<NodeId>>)>) {
+        let page = self.page;
+        let mut groups: Vec<(&LocalName, Vec<Range<NodeId>>)> = Vec::new();
+        for child in page.element_children(id) {
+            let story = self.counts.story(child);
+            if !(1..=4).contains(&story) || page.hidden(child) {
+                continue;
+            }
+            let Some(name) = page.name(child) else { continue };
+            let range = child..page.end(child);
+            match groups.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, ranges)) => ranges.push(range),
+                None => groups.push((name, vec![range])),
+            }
+        }
+        for (_, ranges) in groups {
+            if ranges.len() >= 2 {
+                out.push((id, ranges));
+            }
+        }
+    }
+
+    /// Items that are runs of siblings, each opened by a heading holding a
+    /// story link or by a `<dt>` (`<h3><a>…</a></h3><p>…</p><span>…</span>`
+    /// repeated, or a `<dl>`).
+    fn run_items(&self, id: NodeId, out: &mut Vec<(NodeId, Vec<Range<NodeId>>)>) {
+        let page = self.page;
+        let mut ranges: Vec<Range<NodeId>> = Vec::new();
+        let mut open: Option<Range<NodeId>> = None;
+        for child in page.element_children(id) {
+            let starts = page.is(child, &local_name!("dt"))
+                || (is_heading(page, child) && self.counts.story(child) == 1);
+            if starts {
+                if let Some(run) = open.take() {
+                    ranges.push(run);
+                }
+                open = Some(child..page.end(child));
+            } else if let Some(run) = open.as_mut() {
+                if self.counts.links(child) > 0 || is_heading(page, child) {
+                    ranges.push(run.start..run.end);
+                    open = None;
+                } else {
+                    run.end = page.end(child);
+                }
+            }
+        }
+        if let Some(run) = open {
+            ranges.push(run);
+        }
+        if ranges.len() >= 2 && ranges.iter().any(|r| page.end(r.start) < r.end) {
+            out.push((id, ranges));
+        }
+    }
+
+    /// Reads a candidate's items and scores the list.
+    fn read(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Found> {
+        let mut items = Vec::with_capacity(ranges.len());
+        let mut score = 0.0;
+        for range in ranges {
+            let Some(read) = read_item(self.page, self.meta, range.clone()) else {
+                continue;
+            };
+            if read.advert {
+                continue;
+            }
+            score += read.weight();
+            items.push((range, read.item));
+        }
+        if items.len() < 2 {
+            return None;
+        }
+        let first = items.first().map_or(container, |(r, _)| r.start);
+        let heading = find_heading(self.page, first, self.from);
+        score *= self.penalty(container, heading.as_deref());
+        Some(Found {
+            container,
+            items,
+            heading,
+            score,
+        })
+    }
+
+    /// Score multiplier: page furniture and tickers/most-read boxes count
+    /// less; for a related list, a "Meer uit …" heading counts more.
+    fn penalty(&self, container: NodeId, heading: Option<&str>) -> f64 {
+        let mut factor = 1.0;
+        let furniture = self.page.ancestors(container).take(256).any(|a| {
+            let aside = !self.related && self.page.is(a, &local_name!("aside"));
+            aside
+                || matches!(
+                    self.page.name(a),
+                    Some(&local_name!("nav") | &local_name!("header") | &local_name!("footer"))
+                )
+                || self
+                    .page
+                    .attr(a, "role")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
+        });
+        if furniture {
+            factor *= 0.4;
+        }
+        if let Some(heading) = heading {
+            let lower = heading.to_lowercase();
+            if SIDE_LISTS.iter().any(|w| lower.contains(w)) {
+                factor *= 0.3;
+            }
+            if self.related && RELATED_HEADINGS.iter().any(|w| lower.starts_with(w)) {
+                factor *= 2.0;
+            }
+        }
+        factor
+    }
+
+    /// A home page's featured story: one teaser just before the list (in a
+    /// preceding sibling of the list or of one of its nearest ancestors)
+    /// that carries the same kind of time as the list's items.
+    fn join_featured(&self, found: &mut Found) -> bool {
+        let page = self.page;
+        let clocks = found.items.iter().filter(|(_, i)| i.clock.is_some()).count();
+        let ages = found.items.iter().filter(|(_, i)| i.age.is_some()).count();
+        if clocks * 2 < found.items.len() && ages * 2 < found.items.len() {
+            return false;
+        }
+        let mut inner = found.container;
+        for _ in 0..3 {
+            let Some(outer) = page.parent(inner) else {
+                return false;
+            };
+            if matches!(
+                page.name(outer),
+                Some(&local_name!("body") | &local_name!("main") | &local_name!("html"))
+            ) {
+                return false;
+            }
+            let before: Vec<NodeId> = page
+                .element_children(outer)
+                .take_while(|&c| c != inner)
+                .collect();
+            for &sibling in before.iter().rev() {
+                let story = self.counts.story(sibling);
+                if story == 0 {
+                    continue;
+                }
+                let Some(read) = read_item(page, self.meta, sibling..page.end(sibling)) else {
+                    return false;
+                };
+                let same_kind = if clocks >= ages {
+                    read.item.clock.is_some()
+                } else {
+                    read.item.age.is_some()
+                };
+                let joins = same_kind && read.single_story;
+                if joins {
+                    found
+                        .items
+                        .insert(0, (sibling..page.end(sibling), read.item));
+                }
+                return joins;
+            }
+            inner = outer;
+        }
+        false
+    }
+
+    /// No repeated list: a page that is one story teaser (an `<article>` or
+    /// a heading inside a link) lists that one story.
+    fn single_teaser(&self) -> Option<Found> {
+        let page = self.page;
+        if self.counts.story(Page::ROOT) != 1 {
+            return None;
+        }
+        let link = (0..page.len()).find(|&n| {
+            page.is(n, &local_name!("a")) && self.counts.story(n) == 1 && !page.hidden(n)
+        })?;
+        let holds_heading = page.descendants(link).any(|n| is_heading(page, n))
+            || page.ancestors(link).any(|n| is_heading(page, n));
+        if !holds_heading {
+            return None;
+        }
+        let root = page
+            .ancestors(link)
+            .find(|&n| page.is(n, &local_name!("article")))
+            .unwrap_or(link);
+        let read = read_item(page, self.meta, root..page.end(root))?;
+        Some(Found {
+            container: root,
+            items: vec![(root..page.end(root), read.item)],
+            heading: None,
+            score: 1.0,
+        })
+    }
+
+    fn into_listing(&self, found: Found) -> Listing {
+        Listing {
+            heading: found.heading,
+            section: None,
+            date: None,
+            items: found.items.into_iter().map(|(_, item)| item).collect(),
+            page: None,
+            next_page: None,
+        }
+    }
+}
+
+/// Headings of boxes that are not a page's main list.
+const SIDE_LISTS: [&str; 8] = [
+    "net binnen",
+    "meest gelezen",
+    "meest bekeken",
+    "populair",
+    "most read",
+    "most popular",
+    "trending",
+    "meistgelesen",
+];
+
+/// Headings that introduce the list under an article.
+const RELATED_HEADINGS: [&str; 6] = [
+    "meer uit",
+    "meer over",
+    "meer nieuws",
+    "lees ook",
+    "gerelateerd",
+    "related",
+];
+
+/// Words that mark an advertisement card among the items.
+const ADVERT_WORDS: [&str; 7] = [
+    "advertentie",
+    "gesponsord",
+    "sponsored",
+    "advertisement",
+    "advertorial",
+    "anzeige",
+    "promoted",
+];
+
+fn is_heading(page: &Page, id: NodeId) -> bool {
+    matches!(
+        page.name(id),
+        Some(
+            &local_name!("h1")
+                | &local_name!("h2")
+                | &local_name!("h3")
+                | &local_name!("h4")
+                | &local_name!("h5")
+                | &local_name!("h6")
+        )
+    )
+}
+
+/// Inline elements whose text belongs to the text around them.
+fn is_inline_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("b")
+            | local_name!("strong")
+            | local_name!("i")
+            | local_name!("em")
+            | local_name!("u")
+            | local_name!("span")
+            | local_name!("font")
+            | local_name!("small")
+            | local_name!("abbr")
+            | local_name!("q")
+            | local_name!("cite")
+            | local_name!("mark")
+            | local_name!("sup")
+            | local_name!("sub")
+    )
+}
+
+/// One run of an item's text that shares an owning element.
+struct Segment {
+    owner: NodeId,
+    text: Folder,
+    /// The nearest `<a href>` around the text, inside the item.
+    link: Option<NodeId>,
+    heading: bool,
+    in_time: bool,
+    /// An image's `alt` (a badge such as `ANP`), not visible text.
+    alt: bool,
+    /// A `<br>` closed it: later text of the same owner starts a new segment.
+    sealed: bool,
+}
+
+/// What [`read_item`] learned about one item.
+struct ReadItem {
+    item: ListingItem,
+    advert: bool,
+    /// All the item's links point at one story.
+    single_story: bool,
+}
+
+impl ReadItem {
+    fn weight(&self) -> f64 {
+        let i = &self.item;
+        let mut w = 1.0;
+        if i.lead.is_some() {
+            w += 0.5;
+        }
+        if i.age.is_some() || i.clock.is_some() {
+            w += 0.5;
+        }
+        if i.label.is_some() {
+            w += 0.2;
+        }
+        w
+    }
+}
+
+/// What a segment's text turned out to be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unknown,
+    Time,
+    Title,
+    Label,
+}
+
+/// Reads one item from the nodes in `range`.
+fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadItem> {
+    let segments = segments(page, range.clone());
+    let texts: Vec<String> = segments.iter().map(|s| s.text.as_str().to_owned()).collect();
+    let mut roles = vec![Role::Unknown; segments.len()];
+    let (mut age, mut clock, mut time_label) = (None, None, None);
+    for (i, text) in texts.iter().enumerate() {
+        if age.is_some() || clock.is_some() {
+            break;
+        }
+        if let Some((a, c, rest)) = parse_time(text) {
+            (age, clock, time_label) = (a, c, rest);
+            if let Some(role) = roles.get_mut(i) {
+                *role = Role::Time;
+            }
+        }
+    }
+    let title_at = pick_title(&segments, &texts, &roles)?;
+    if let Some(role) = roles.get_mut(title_at) {
+        *role = Role::Title;
+    }
+    let title_seg = segments.get(title_at)?;
+    let title = texts.get(title_at)?.clone();
+    let link = title_seg.link.or_else(|| {
+        range
+            .clone()
+            .find(|&n| page.is(n, &local_name!("a")) && page.attr(n, "href").is_some())
+    });
+    let url = link
+        .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
+        .and_then(|h| meta.resolve(&h));
+    let label = pick_label(&segments, &texts, &mut roles, title_seg.link).or(time_label);
+    let lead_at = pick_lead(&segments, &texts, &roles);
+    let (mut dateline, mut lead) = (None, None);
+    if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
+        match split_dateline(text) {
+            Some((d, rest)) => {
+                dateline = Some(d);
+                lead = (!rest.is_empty()).then_some(rest);
+            }
+            None => lead = Some(text.clone()),
+        }
+    }
+    let advert = texts.iter().any(|t| {
+        t.len() <= 24 && {
+            let lower = t.to_lowercase();
+            ADVERT_WORDS.iter().any(|w| lower.contains(w))
+        }
+    });
+    let single_story = single_story(page, meta, range, url.as_deref());
+    Some(ReadItem {
+        item: ListingItem {
+            title,
+            url,
+            label,
+            dateline,
+            lead,
+            age,
+            clock,
+        },
+        advert,
+        single_story,
+    })
+}
+
+/// Splits a dateline off a lead. A local dateline with an empty agency
+/// parenthesis (`GOES () - `, seen on ZeelandNet category pages) is a
+/// dateline without agencies.
+fn split_dateline(text: &str) -> Option<(Dateline, String)> {
+    if let Some((d, rest)) = Dateline::split(text) {
+        return Some((d, rest.trim().to_owned()));
+    }
+    let at = text.get(..64.min(text.len()))?.find(" () ")?;
+    let cleaned = format!("{}{}", text.get(..at)?, text.get(at + 3..)?);
+    Dateline::split(&cleaned).map(|(d, rest)| (d, rest.trim().to_owned()))
+}
+
+/// Whether every link in `range` with an address points at `url`.
+fn single_story(page: &Page, meta: &PageMeta, range: Range<NodeId>, url: Option<&str>) -> bool {
+    range
+        .filter(|&n| page.is(n, &local_name!("a")))
+        .filter_map(|n| page.attr(n, "href").map(|h| h.to_string()))
+        .all(|h| meta.resolve(&h).as_deref() == url)
+}
+
+/// Splits an item's text into segments: the text under each owning element,
+/// where inline formatting inside running text (`<p>… <b>…</b> …</p>`)
+/// belongs to the running text, and image `alt`s are segments of their own.
+fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
+    let base = range.start;
+    // Elements in the range with a non-space text child of their own.
+    let mut running = vec![false; range.len()];
+    for n in range.clone() {
+        if let Some(text) = page.text(n) {
+            if text.chars().any(|c| !crate::text::is_space(c)) {
+                if let Some(slot) = page
+                    .parent(n)
+                    .and_then(|p| p.checked_sub(base))
+                    .and_then(|i| running.get_mut(i))
+                {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    let is_running = |id: NodeId| {
+        id.checked_sub(base)
+            .and_then(|i| running.get(i))
+            .copied()
+            .unwrap_or(false)
+    };
+    let mut out: Vec<Segment> = Vec::new();
+    for n in range.clone() {
+        if page.hidden(n) {
+            continue;
+        }
+        if page.is(n, &local_name!("br")) {
+            // `title<br>ANP<br>lead` in one cell: three pieces, not one.
+            if let Some(last) = out.last_mut() {
+                last.sealed = true;
+            }
+            continue;
+        }
+        if page.is(n, &local_name!("img")) {
+            if let Some(alt) = page.attr(n, "alt") {
+                let alt = crate::text::normalize(&alt);
+                if !alt.is_empty() && alt.len() <= 24 {
+                    let mut text = Folder::default();
+                    text.push(&alt);
+                    out.push(segment(page, n, range.start, text, true));
+                }
+            }
+            continue;
+        }
+        let Some(text) = page.text(n) else { continue };
+        if text.chars().all(crate::text::is_space) {
+            if let Some(last) = out.last_mut() {
+                last.text.boundary();
+            }
+            continue;
+        }
+        let Some(mut owner) = page.parent(n) else {
+            continue;
+        };
+        while let Some(parent) = page.parent(owner) {
+            let inline = page.name(owner).is_some_and(is_inline_formatting);
+            if inline && parent >= range.start && is_running(parent) {
+                owner = parent;
+            } else {
+                break;
+            }
+        }
+        let reuse = out
+            .iter()
+            .rev()
+            .take(8)
+            .position(|s| s.owner == owner && !s.sealed);
+        match reuse.and_then(|back| out.len().checked_sub(back + 1)) {
+            Some(at) => {
+                if let Some(seg) = out.get_mut(at) {
+                    seg.text.push(&text);
+                }
+            }
+            None => {
+                let mut folder = Folder::default();
+                folder.push(&text);
+                out.push(segment(page, owner, range.start, folder, false));
+            }
+        }
+    }
+    out.retain(|s| !s.text.is_empty());
+    out
+}
+
+fn segment(page: &Page, owner: NodeId, start: NodeId, text: Folder, alt: bool) -> Segment {
+    let mut link = None;
+    let (mut heading, mut in_time) = (false, false);
+    for a in page.ancestors(owner).take_while(|&a| a >= start) {
+        if link.is_none() && page.is(a, &local_name!("a")) && page.attr(a, "href").is_some() {
+            link = Some(a);
+        }
+        heading |= is_heading(page, a);
+        in_time |= page.is(a, &local_name!("time"));
+    }
+    Segment {
+        owner,
+        text,
+        link,
+        heading,
+        in_time,
+        alt,
+        sealed: alt,
+    }
+}
+
+/// An age or clock in `text`, whole or as one part of `ANP | 4 minuten
+/// geleden`; the other short part is returned as a label.
+fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<String>)> {
+    if text.len() > 64 {
+        return None;
+    }
+    if let Some(found) = parse_time_whole(text) {
+        return Some((found.0, found.1, None));
+    }
+    for sep in ['|', '·', '•', '—', '–'] {
+        if let Some((a, b)) = text.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if let Some(found) = parse_time_whole(b) {
+                return Some((found.0, found.1, is_label_text(a).then(|| a.to_owned())));
+            }
+            if let Some(found) = parse_time_whole(a) {
+                return Some((found.0, found.1, is_label_text(b).then(|| b.to_owned())));
+            }
+        }
+    }
     None
+}
+
+fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> {
+    if let Ok(age) = text.parse::<RelativeAge>() {
+        return Some((Some(age), None));
+    }
+    text.parse::<Clock>().ok().map(|c| (None, Some(c)))
+}
+
+/// A badge: short, a word or three, no sentence.
+fn is_label_text(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 24
+        && text.split_whitespace().count() <= 3
+        && text.chars().any(char::is_alphabetic)
+        && !text.ends_with(['.', ':', '?', '!'])
+        && calendar::parse_date(text).is_none()
+}
+
+/// The title: the first heading text, else the first linked text that is
+/// not a time or a badge-sized alt.
+fn pick_title(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<usize> {
+    let usable = |i: usize| {
+        roles.get(i) == Some(&Role::Unknown)
+            && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
+            && texts.get(i).is_some_and(|t| t.chars().any(char::is_alphabetic))
+    };
+    let heading = (0..segments.len()).find(|&i| usable(i) && segments.get(i).is_some_and(|s| s.heading));
+    heading.or_else(|| {
+        (0..segments.len()).find(|&i| {
+            usable(i)
+                && segments.get(i).is_some_and(|s| s.link.is_some())
+                && texts.get(i).is_some_and(|t| !is_label_text(t) || t.split_whitespace().count() > 1)
+        })
+    })
+}
+
+/// The badge: the first short text outside any other link than the title's.
+fn pick_label(
+    segments: &[Segment],
+    texts: &[String],
+    roles: &mut [Role],
+    title_link: Option<NodeId>,
+) -> Option<String> {
+    for (i, seg) in segments.iter().enumerate() {
+        if roles.get(i) != Some(&Role::Unknown) || seg.in_time {
+            continue;
+        }
+        let Some(text) = texts.get(i) else { continue };
+        if seg.link.is_some() && seg.link != title_link {
+            continue;
+        }
+        if is_label_text(text) && !ADVERT_WORDS.iter().any(|w| text.to_lowercase().contains(w)) {
+            if let Some(role) = roles.get_mut(i) {
+                *role = Role::Label;
+            }
+            return Some(text.clone());
+        }
+    }
+    None
+}
+
+/// The lead: the longest remaining visible text of a few words.
+fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<usize> {
+    (0..segments.len())
+        .filter(|&i| {
+            roles.get(i) == Some(&Role::Unknown)
+                && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
+                && texts
+                    .get(i)
+                    .is_some_and(|t| t.len() >= 20 && t.split_whitespace().count() >= 4)
+        })
+        .max_by_key(|&i| texts.get(i).map_or(0, String::len))
+}
+
+/// Most bytes a heading-like text may have.
+const HEADING_MAX: usize = 80;
+
+/// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
+/// block of text that holds no link), not before `floor`. Stops at a long
+/// block of text: a heading does not sit behind a paragraph.
+fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
+    let mut n = first;
+    while n > floor {
+        n -= 1;
+        if page.hidden(n) || page.contains(n, first) || page.name(n).is_none() {
+            continue;
+        }
+        let name = page.name(n)?;
+        if *name == local_name!("th") {
+            // A table's column header, not the list's heading.
+            continue;
+        }
+        let heading = is_heading(page, n);
+        let leaf_block = crate::dom::is_block(name)
+            && !page.descendants(n).any(|d| page.name(d).is_some_and(crate::dom::is_block));
+        // `<font size=4><b>Economie</b></font>`: bold text standing alone.
+        let bold_alone = matches!(*name, local_name!("b") | local_name!("strong"))
+            && page
+                .parent(n)
+                .is_some_and(|p| page.text_len(p) == page.text_len(n));
+        if !(heading || leaf_block || bold_alone) {
+            continue;
+        }
+        let len = page.text_len(n);
+        if len == 0 {
+            continue;
+        }
+        if len > HEADING_MAX * 2 {
+            return None;
+        }
+        if page.link_text_len(n) > 0 && !heading {
+            continue;
+        }
+        let text = page.text_of(n);
+        if text.len() > HEADING_MAX
+            || calendar::parse_date(&text).is_some()
+            || parse_time(&text).is_some()
+        {
+            continue;
+        }
+        if heading || !text.ends_with('.') {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// The date the page shows: a `<time datetime>` or a short text that is a
+/// date, outside the list's items, the first in page order.
+fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
+    for n in 0..page.len() {
+        if page.hidden(n) {
+            continue;
+        }
+        if n >= list_start {
+            break;
+        }
+        if page.is(n, &local_name!("time")) {
+            if let Some(date) = page
+                .attr(n, "datetime")
+                .and_then(|d| calendar::parse_iso(&d))
+            {
+                return Some(date);
+            }
+        }
+        if let Some(text) = page.text(n) {
+            let text = crate::text::normalize(&text);
+            if (6..=48).contains(&text.len()) {
+                if let Some(date) = calendar::parse_date(&text) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The page number and the next page's address: `rel="next"` or a
+/// "Volgende" link for the next page; `aria-current` in the pager, the
+/// page's own `?page=N` address, or the next page's number less one.
+fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
+    let mut next = None;
+    let mut current = None;
+    for n in 0..page.len() {
+        let Some(name) = page.name(n) else { continue };
+        if page.hidden(n) && *name != local_name!("link") {
+            continue;
+        }
+        let is_link = matches!(*name, local_name!("a") | local_name!("link"));
+        if next.is_none() && is_link {
+            let rel_next = page.attr(n, "rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("next"))
+            });
+            let worded = *name == local_name!("a") && page.text_len(n) <= 24 && {
+                let text = page.text_of(n).to_lowercase();
+                let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(text, "volgende" | "volgende pagina" | "next" | "next page" | "weiter")
+            };
+            if rel_next || worded {
+                next = page
+                    .attr(n, "href")
+                    .and_then(|h| meta.resolve(&h));
+            }
+        }
+        if current.is_none()
+            && page
+                .attr(n, "aria-current")
+                .is_some_and(|v| v.eq_ignore_ascii_case("page"))
+        {
+            current = page.text_of(n).trim().parse::<u32>().ok();
+        }
+    }
+    let own = meta
+        .canonical
+        .as_deref()
+        .or(meta.og_url.as_deref())
+        .and_then(page_param);
+    let number = current
+        .or(own)
+        .or_else(|| next.as_deref().and_then(page_param).and_then(|p| p.checked_sub(1)))
+        .filter(|&p| p > 0);
+    (number, next)
+}
+
+/// `N` from `?page=N`, `&p=N` or `/page/N` in an address.
+fn page_param(url: &str) -> Option<u32> {
+    let parsed = url::Url::parse(url).ok()?;
+    for (key, value) in parsed.query_pairs() {
+        if matches!(key.as_ref(), "page" | "p" | "pagina" | "pg") {
+            if let Ok(n) = value.parse() {
+                return Some(n);
+            }
+        }
+    }
+    let mut segments = parsed.path_segments()?;
+    while let Some(seg) = segments.next() {
+        if matches!(seg, "page" | "pagina") {
+            return segments.next()?.parse().ok();
+        }
+    }
+    None
+}
+
+/// What an item's age or clock counts back from.
+///
+/// ```
+/// use newswire::Anchor;
+/// use time::macros::{date, datetime};
+/// let now = Anchor::Now(datetime!(2025-11-03 18:00 UTC));
+/// let day = Anchor::Date(date!(2025 - 11 - 03));
+/// # let _ = (now, day);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Anchor {
+    /// The moment the page was fetched (the caller's clock).
+    Now(OffsetDateTime),
+    /// Only the day the page shows ([`Listing::date`]); the moment within
+    /// that day is unknown, so every window widens by a day. Clock times
+    /// on such a day are taken as UTC.
+    Date(Date),
+}
+
+impl Anchor {
+    /// The earliest and latest moment the anchor can stand for.
+    fn span(self) -> (OffsetDateTime, OffsetDateTime) {
+        match self {
+            Self::Now(now) => (now, now),
+            Self::Date(day) => {
+                let start = day.with_time(Time::MIDNIGHT).assume_utc();
+                (start, start.saturating_add(Duration::DAY))
+            }
+        }
+    }
+}
+
+impl Listing {
+    /// The anchor for this listing's times: `now` when the caller has it,
+    /// else the page's own [`date`](Listing::date).
+    ///
+    /// ```
+    /// let listing = newswire::parse_listing(
+    ///     "<p>3 november 2025</p><ul><li><a href='https://a.nl/1'>Eerste bericht hier</a></li>\
+    ///      <li><a href='https://a.nl/2'>Tweede bericht hier</a></li></ul>").unwrap();
+    /// assert!(matches!(listing.anchor(None), Some(newswire::Anchor::Date(_))));
+    /// ```
+    pub fn anchor(&self, now: Option<OffsetDateTime>) -> Option<Anchor> {
+        now.map(Anchor::Now).or(self.date.map(Anchor::Date))
+    }
+
+    /// Every item's window ([`ListingItem::window`]) against
+    /// [`Listing::anchor`], in item order.
+    ///
+    /// ```
+    /// let listing = newswire::parse_listing("<ul><li><a href='https://a.nl/1'>Eerste bericht</a></li>\
+    ///      <li><a href='https://a.nl/2'>Tweede bericht</a></li></ul>").unwrap();
+    /// assert_eq!(listing.windows(None), vec![None, None]);
+    /// ```
+    pub fn windows(
+        &self,
+        now: Option<OffsetDateTime>,
+    ) -> Vec<Option<(OffsetDateTime, OffsetDateTime)>> {
+        let anchor = self.anchor(now);
+        self.items
+            .iter()
+            .map(|item| anchor.and_then(|a| item.window(a)))
+            .collect()
+    }
+}
+
+impl ListingItem {
+    /// When the story appeared, as a window `[earliest, latest]`, counted
+    /// back from `anchor`; `None` when the item shows no age or clock.
+    ///
+    /// An age names a whole unit (`4 minuten geleden` is at least four and
+    /// less than five minutes ago); a clock names a minute of the anchor's
+    /// day, or of the day before for `Gisteren`. With [`Anchor::Date`] the
+    /// window spans the whole day's worth of possible "now"s, one day wider.
+    ///
+    /// ```
+    /// use newswire::{Anchor, ListingItem};
+    /// use time::macros::datetime;
+    /// let listing = newswire::parse_listing("<ul><li><a href='https://a.nl/1'>Eerste bericht</a></li>\
+    ///      <li><a href='https://a.nl/2'>Tweede bericht</a></li></ul>").unwrap();
+    /// let item: &ListingItem = &listing.items[0];
+    /// assert_eq!(item.window(Anchor::Now(datetime!(2025-11-03 18:00 UTC))), None);
+    /// ```
+    pub fn window(&self, anchor: Anchor) -> Option<(OffsetDateTime, OffsetDateTime)> {
+        let (early, late) = anchor.span();
+        if let Some(age) = self.age {
+            let (from, _) = age.window(early);
+            let (_, to) = age.window(late);
+            return Some((from, to));
+        }
+        let clock = self.clock?;
+        match anchor {
+            Anchor::Now(now) => {
+                let mut start = clock.resolve(now.date(), now.offset())?;
+                // A clock later than "now" on the same day was yesterday's.
+                if start > now && clock.days_ago == 0 {
+                    start = start.checked_sub(Duration::DAY)?;
+                }
+                Some((start, start.saturating_add(Duration::seconds(59))))
+            }
+            Anchor::Date(day) => {
+                let start = clock.resolve(day, time::UtcOffset::UTC)?;
+                Some((start, start.saturating_add(Duration::seconds(59))))
+            }
+        }
+    }
 }

@@ -182,3 +182,132 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Kop | Site"));
     }
 }
+
+/// The article facts a page states in JSON-LD (`<script
+/// type="application/ld+json">`, schema.org `NewsArticle` and kin), each as
+/// written, normalised.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct JsonLd {
+    /// `headline` (or `name`).
+    pub(crate) headline: Option<String>,
+    /// `datePublished`.
+    pub(crate) published: Option<String>,
+    /// `dateModified`.
+    pub(crate) modified: Option<String>,
+    /// `author` (a string, or the first author's `name`).
+    pub(crate) author: Option<String>,
+    /// `articleSection` (the first when it is a list).
+    pub(crate) section: Option<String>,
+    /// `description`.
+    pub(crate) description: Option<String>,
+    /// `image` (a string, or the first image's `url`).
+    pub(crate) image: Option<String>,
+}
+
+/// Bounds on JSON-LD scanning: a page is untrusted input.
+const JSON_LD_MAX_SCRIPTS: usize = 16;
+const JSON_LD_MAX_NODES: usize = 10_000;
+
+impl JsonLd {
+    /// Reads every JSON-LD script of the page and keeps the facts of the
+    /// object that is an article (`@type` ending in `Article` or
+    /// `BlogPosting`, also inside `@graph`); when none is typed so, the first
+    /// object that has a `headline`. Invalid JSON is skipped (pages ship
+    /// trailing commas and raw newlines; an unreadable block is no fact).
+    pub(crate) fn read(page: &Page) -> Self {
+        let mut fallback: Option<Self> = None;
+        for script in page
+            .elements(&local_name!("script"))
+            .filter(|&s| {
+                page.attr(s, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            })
+            .take(JSON_LD_MAX_SCRIPTS)
+        {
+            let mut source = String::new();
+            for child in page.children(script) {
+                if let Some(text) = page.text(child) {
+                    source.push_str(&text);
+                }
+            }
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(source.trim()) else {
+                continue;
+            };
+            // Iterative walk over objects and arrays (no recursion on input).
+            let mut stack = vec![&value];
+            let mut seen = 0;
+            while let Some(node) = stack.pop() {
+                seen += 1;
+                if seen > JSON_LD_MAX_NODES {
+                    break;
+                }
+                match node {
+                    serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                    serde_json::Value::Object(map) => {
+                        if is_article_type(map.get("@type")) {
+                            return Self::from_object(map);
+                        }
+                        if fallback.is_none() && map.contains_key("headline") {
+                            fallback = Some(Self::from_object(map));
+                        }
+                        if let Some(graph) = map.get("@graph") {
+                            stack.push(graph);
+                        }
+                        if let Some(main) = map.get("mainEntity") {
+                            stack.push(main);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        fallback.unwrap_or_default()
+    }
+
+    fn from_object(map: &serde_json::Map<String, serde_json::Value>) -> Self {
+        let get = |key: &str| map.get(key).and_then(|v| first_string(v, &["name"]));
+        Self {
+            headline: get("headline").or_else(|| get("name")),
+            published: get("datePublished"),
+            modified: get("dateModified"),
+            author: get("author"),
+            section: get("articleSection"),
+            description: get("description"),
+            image: map
+                .get("image")
+                .and_then(|v| first_string(v, &["url", "contentUrl"])),
+        }
+    }
+}
+
+fn is_article_type(value: Option<&serde_json::Value>) -> bool {
+    let is_article = |t: &str| {
+        let t = t.rsplit('/').next().unwrap_or(t);
+        t.ends_with("Article") || t == "BlogPosting" || t == "Report"
+    };
+    match value {
+        Some(serde_json::Value::String(t)) => is_article(t),
+        Some(serde_json::Value::Array(types)) => {
+            types.iter().any(|t| t.as_str().is_some_and(is_article))
+        }
+        _ => false,
+    }
+}
+
+/// A string value, the first string of a list, or the string under one of
+/// `keys` of an object (or of a list's first object); normalised, non-empty.
+fn first_string(value: &serde_json::Value, keys: &[&str]) -> Option<String> {
+    let value = match value {
+        serde_json::Value::Array(items) => items.first()?,
+        other => other,
+    };
+    let text = match value {
+        serde_json::Value::String(s) => s.as_str(),
+        serde_json::Value::Object(map) => keys
+            .iter()
+            .find_map(|k| map.get(*k).and_then(serde_json::Value::as_str))?,
+        _ => return None,
+    };
+    let text = normalize(text);
+    (!text.is_empty()).then(|| text.into_owned())
+}

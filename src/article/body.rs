@@ -1,0 +1,569 @@
+//! Finding the article's body container and reading its blocks.
+//!
+//! Two passes over the flat index, both iterative:
+//!
+//! 1. [`Signals::new`] sweeps the page once bottom-up (interactive controls
+//!    and story links per subtree) and once top-down (the text each block
+//!    element holds itself, outside its child blocks, skipping boilerplate).
+//! 2. [`container`] scores the parents and grandparents of text-bearing
+//!    blocks by their text (readability's idea), discounted by link density
+//!    and by lying before the headline; [`blocks`] then reads the winner in
+//!    document order, skipping boilerplate subtrees.
+//!
+//! Every signal is generic: element names, `role`, `hidden`/`aria-*`,
+//! link density, text length, position. No class or id is read.
+
+use html5ever::{LocalName, local_name};
+
+use crate::dom::{NodeId, Page};
+use crate::text::Folder;
+
+use super::{Block, BlockKind};
+
+/// Per-node counts the heuristics need, computed in two linear passes.
+pub(crate) struct Signals {
+    /// Roots of widgets: the element around a form control (`button`,
+    /// `input`, `select`, `textarea`) and the little text that labels it.
+    widget: Vec<bool>,
+    /// Story links in the subtree: a link wrapping a heading or block, or
+    /// the whole of a heading (a teaser's title).
+    story_links: Vec<u32>,
+    /// Non-space text bytes whose nearest block ancestor is this element.
+    own_text: Vec<u32>,
+    /// The part of `own_text` inside links.
+    own_link: Vec<u32>,
+    /// The headline's element: what holds it is never a widget.
+    headline: Option<NodeId>,
+}
+
+/// Text a block must own to count as a paragraph when scoring containers.
+const MIN_PARAGRAPH: u32 = 25;
+
+impl Signals {
+    pub(crate) fn new(page: &Page, headline: Option<NodeId>) -> Self {
+        let n = page.len();
+        let mut signals = Self {
+            headline,
+            widget: vec![false; n],
+            story_links: vec![0; n],
+            own_text: vec![0; n],
+            own_link: vec![0; n],
+        };
+        signals.count_bottom_up(page);
+        signals.count_own_text(page);
+        signals
+    }
+
+    fn count_bottom_up(&mut self, page: &Page) {
+        for id in (1..page.len()).rev() {
+            let Some(name) = page.name(id) else { continue };
+            let mut stories = get(&self.story_links, id);
+            if *name == local_name!("a") && is_story_link(page, id) {
+                stories += 1;
+            }
+            if is_control(name) {
+                self.mark_widget(page, id);
+            }
+            if let Some(parent) = page.parent(id) {
+                add(&mut self.story_links, parent, stories);
+            }
+            set(&mut self.story_links, id, stories);
+        }
+    }
+
+    /// Climbs from a form control while each step adds little text (a
+    /// label, a one-line pitch): the newsletter box or cookie wall ends
+    /// where the next step would take in a paragraph of prose. Never
+    /// climbs into what holds the headline, nor past `<article>`/`<main>`.
+    fn mark_widget(&mut self, page: &Page, control: NodeId) {
+        const MAX_ADDED_TEXT: usize = 200;
+        let mut root = control;
+        for ancestor in page.ancestors(control).skip(1).take(32) {
+            let stop = page.name(ancestor).is_none_or(|n| {
+                matches!(
+                    *n,
+                    local_name!("html")
+                        | local_name!("body")
+                        | local_name!("main")
+                        | local_name!("article")
+                )
+            }) || self.headline.is_some_and(|h| page.contains(ancestor, h))
+                || page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT;
+            if stop {
+                break;
+            }
+            root = ancestor;
+        }
+        if let Some(slot) = self.widget.get_mut(root) {
+            *slot = true;
+        }
+    }
+
+    fn count_own_text(&mut self, page: &Page) {
+        // (end, is_link) of the open blocks and links; the owner of a text
+        // node is the innermost open block.
+        let mut blocks: Vec<(NodeId, NodeId)> = Vec::new();
+        let mut links: Vec<NodeId> = Vec::new();
+        let mut id = 0;
+        while id < page.len() {
+            while blocks.last().is_some_and(|&(_, end)| end <= id) {
+                blocks.pop();
+            }
+            while links.last().is_some_and(|&end| end <= id) {
+                links.pop();
+            }
+            if page.hidden(id) || self.is_boilerplate(page, id, None) {
+                id = page.end(id).max(id + 1);
+                continue;
+            }
+            if let Some(name) = page.name(id) {
+                if is_block(name) {
+                    blocks.push((id, page.end(id)));
+                } else if *name == local_name!("a") {
+                    links.push(page.end(id));
+                }
+            } else if let (Some(text), Some(&(owner, _))) = (page.text(id), blocks.last()) {
+                let len = visible_len(&text);
+                add(&mut self.own_text, owner, len);
+                if !links.is_empty() {
+                    add(&mut self.own_link, owner, len);
+                }
+            }
+            id += 1;
+        }
+    }
+
+    /// Whether `id` roots a subtree that is never article text. `container`
+    /// is the body container once chosen (it is never boilerplate itself).
+    fn is_boilerplate(&self, page: &Page, id: NodeId, container: Option<NodeId>) -> bool {
+        let Some(name) = page.name(id) else {
+            return false;
+        };
+        if Some(id) == container {
+            return false;
+        }
+        if matches!(
+            *name,
+            local_name!("nav")
+                | local_name!("aside")
+                | local_name!("footer")
+                | local_name!("dialog")
+                | local_name!("figure")
+                | local_name!("figcaption")
+                | local_name!("button")
+                | local_name!("select")
+                | local_name!("textarea")
+                | local_name!("input")
+                | local_name!("label")
+                | local_name!("menu")
+                | local_name!("object")
+                | local_name!("video")
+                | local_name!("audio")
+                | local_name!("canvas")
+                | local_name!("img")
+                | local_name!("picture")
+                | local_name!("address")
+        ) {
+            return true;
+        }
+        if let Some(role) = page.attr(id, "role") {
+            let role = role.trim().to_ascii_lowercase();
+            if matches!(
+                role.as_str(),
+                "dialog"
+                    | "alertdialog"
+                    | "navigation"
+                    | "complementary"
+                    | "banner"
+                    | "contentinfo"
+                    | "menu"
+                    | "menubar"
+                    | "toolbar"
+                    | "search"
+                    | "tablist"
+                    | "alert"
+                    | "form"
+                    | "figure"
+            ) {
+                return true;
+            }
+        }
+        if page
+            .attr(id, "aria-modal")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        {
+            return true;
+        }
+        self.widget.get(id).copied().unwrap_or(false)
+    }
+}
+
+fn get(v: &[u32], id: NodeId) -> u32 {
+    v.get(id).copied().unwrap_or(0)
+}
+fn set(v: &mut [u32], id: NodeId, value: u32) {
+    if let Some(slot) = v.get_mut(id) {
+        *slot = value;
+    }
+}
+fn add(v: &mut [u32], id: NodeId, value: u32) {
+    if let Some(slot) = v.get_mut(id) {
+        *slot = slot.saturating_add(value);
+    }
+}
+
+fn visible_len(text: &str) -> u32 {
+    let len: usize = text
+        .chars()
+        .filter(|&c| !crate::text::is_space(c))
+        .map(char::len_utf8)
+        .sum();
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+fn is_control(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("button")
+            | local_name!("input")
+            | local_name!("select")
+            | local_name!("textarea")
+    )
+}
+
+fn is_heading_name(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// A link that is a story's title: it wraps a heading or a block, or it is
+/// the whole text of a heading. Inline links in running text are not.
+fn is_story_link(page: &Page, a: NodeId) -> bool {
+    let len = page.text_len(a);
+    if len < 10 {
+        return false;
+    }
+    if page.descendants(a).take(64).any(|d| {
+        page.name(d).is_some_and(|n| {
+            is_heading_name(n) || *n == local_name!("p") || *n == local_name!("div")
+        })
+    }) {
+        return true;
+    }
+    page.parent(a)
+        .is_some_and(|p| page.name(p).is_some_and(is_heading_name) && page.text_len(p) <= len + 4)
+}
+
+/// Elements whose content starts on a new line (a paragraph boundary).
+fn is_block(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("main")
+            | local_name!("li")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("blockquote")
+            | local_name!("pre")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("table")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("nav")
+            | local_name!("aside")
+            | local_name!("figure")
+            | local_name!("details")
+            | local_name!("summary")
+            | local_name!("hr")
+            | local_name!("center")
+            | local_name!("fieldset")
+            | local_name!("form")
+            | local_name!("body")
+            | local_name!("html")
+    )
+}
+
+/// A list of stories: two or more children that each hold a story link.
+fn is_story_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    if get(&signals.story_links, id) < 2 {
+        return false;
+    }
+    // The stories must be most of the element, so a body with two inline
+    // "read also" teasers is not taken for a list.
+    let (mut count, mut text) = (0, 0);
+    for child in page.element_children(id) {
+        if get(&signals.story_links, child) > 0 {
+            count += 1;
+            text += page.text_len(child);
+        }
+    }
+    count >= 2 && text * 5 >= page.text_len(id) * 3
+}
+
+/// Picks the element that holds the article's paragraphs. `headline` is the
+/// headline's element, when shown: the body follows it.
+#[allow(clippy::cast_precision_loss)] // text lengths far below 2^52
+pub(crate) fn container(
+    page: &Page,
+    signals: &Signals,
+    headline: Option<NodeId>,
+) -> Option<NodeId> {
+    let mut score = vec![0f64; page.len()];
+    for block in 1..page.len() {
+        let own = get(&signals.own_text, block);
+        if own < MIN_PARAGRAPH || page.name(block).is_some_and(is_heading_name) {
+            continue;
+        }
+        let link = get(&signals.own_link, block);
+        if link * 2 > own {
+            continue;
+        }
+        let value = f64::from(own - link);
+        for (level, ancestor) in page.ancestors(block).skip(1).take(3).enumerate() {
+            if let Some(slot) = score.get_mut(ancestor) {
+                *slot += value / (level as f64 + 1.0);
+            }
+        }
+    }
+    let weigh = |id: NodeId| {
+        let base = score.get(id).copied().unwrap_or(0.0) * (1.0 - page.link_density(id));
+        match headline {
+            // Content wholly before the headline is a teaser or a menu.
+            Some(h) if page.end(id) <= h => base * 0.2,
+            _ => base,
+        }
+    };
+    let mut best = (1..page.len())
+        .filter(|&id| page.name(id).is_some())
+        .max_by(|&a, &b| weigh(a).total_cmp(&weigh(b)))?;
+    if weigh(best) <= 0.0 {
+        return None;
+    }
+    // Paragraphs split over sibling sections score each section; their
+    // common parent holds the article when it scores nearly as well.
+    while let Some(parent) = page.parent(best) {
+        if parent == Page::ROOT || weigh(parent) < 0.75 * weigh(best) {
+            break;
+        }
+        best = parent;
+    }
+    Some(best)
+}
+
+/// One paragraph being gathered from inline content.
+#[derive(Default)]
+struct Run {
+    folder: Folder,
+    /// All text so far inside `b`/`strong`.
+    all_bold: bool,
+    text_bytes: usize,
+    link_bytes: usize,
+    after_br: bool,
+}
+
+impl Run {
+    fn new() -> Self {
+        Self {
+            all_bold: true,
+            ..Self::default()
+        }
+    }
+}
+
+/// What the walk keeps track of as it enters and leaves elements.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Block,
+    Bold,
+    Link,
+}
+
+/// Short fully-bold lines are subheadings (`<b>Kruispunt</b><br><br>`,
+/// `<p><strong>Tussenkop</strong></p>`).
+const MAX_BOLD_HEADING: usize = 90;
+
+/// Lines that label boilerplate rather than say something.
+const LABELS: [&str; 14] = [
+    "advertentie",
+    "advertisement",
+    "anzeige",
+    "publicité",
+    "reclame",
+    "gesponsord",
+    "sponsored",
+    "lees ook",
+    "lees ook:",
+    "lees meer",
+    "bekijk ook",
+    "deel dit artikel",
+    "share this article",
+    "read more",
+];
+
+/// Reads the container's blocks in order. `headline` and `title` keep the
+/// headline (and a second copy of it) out of the body.
+pub(crate) fn blocks(
+    page: &Page,
+    signals: &Signals,
+    container: NodeId,
+    headline: Option<NodeId>,
+    title: &str,
+) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut open: Vec<(NodeId, Open)> = Vec::new();
+    let (mut bold, mut link) = (0usize, 0usize);
+    let mut run = Run::new();
+    let end = page.end(container);
+    // Text before a headline inside the container is a kicker or breadcrumb.
+    let mut id = match headline {
+        Some(h) if page.contains(container, h) => page.end(h),
+        _ => container + 1,
+    };
+    while id < end {
+        while let Some(&(close, kind)) = open.last() {
+            if close > id {
+                break;
+            }
+            open.pop();
+            match kind {
+                Open::Block => flush(&mut run, &mut out, title),
+                Open::Bold => bold = bold.saturating_sub(1),
+                Open::Link => link = link.saturating_sub(1),
+            }
+        }
+        if page.hidden(id) || Some(id) == headline {
+            id = page.end(id).max(id + 1);
+            continue;
+        }
+        let Some(name) = page.name(id) else {
+            if let Some(text) = page.text(id) {
+                let len = visible_len(&text) as usize;
+                if len > 0 {
+                    run.text_bytes += len;
+                    if bold == 0 {
+                        run.all_bold = false;
+                    }
+                    if link > 0 {
+                        run.link_bytes += len;
+                    }
+                    run.after_br = false;
+                }
+                run.folder.push(&text);
+            }
+            id += 1;
+            continue;
+        };
+        if signals.is_boilerplate(page, id, Some(container))
+            || is_story_list(page, signals, id)
+            || (is_block(name) && id != container && page.link_density(id) > 0.5)
+        {
+            // A heading that introduced a skipped list ("Meer uit
+            // Buitenland") goes with it.
+            if run.text_bytes == 0 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+                out.pop();
+            }
+            id = page.end(id).max(id + 1);
+            continue;
+        }
+        if is_heading_name(name) || is_role_heading(page, id) {
+            flush(&mut run, &mut out, title);
+            if *name != local_name!("h1") && page.link_density(id) <= 0.5 {
+                push(&mut out, BlockKind::Heading, page.text_of(id), title);
+            }
+            id = page.end(id).max(id + 1);
+            continue;
+        }
+        match *name {
+            local_name!("br") => {
+                if run.after_br && run.text_bytes > 0 {
+                    flush(&mut run, &mut out, title);
+                } else {
+                    run.folder.boundary();
+                    run.after_br = true;
+                }
+            }
+            local_name!("b") | local_name!("strong") => {
+                bold += 1;
+                open.push((page.end(id), Open::Bold));
+            }
+            local_name!("a") => {
+                link += 1;
+                open.push((page.end(id), Open::Link));
+            }
+            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, title),
+            ref other if is_block(other) => {
+                flush(&mut run, &mut out, title);
+                open.push((page.end(id), Open::Block));
+            }
+            _ => {}
+        }
+        id += 1;
+    }
+    flush(&mut run, &mut out, title);
+    // A heading with nothing under it closed a section of boilerplate.
+    while out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        out.pop();
+    }
+    out
+}
+
+fn is_role_heading(page: &Page, id: NodeId) -> bool {
+    page.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
+}
+
+fn flush(run: &mut Run, out: &mut Vec<Block>, title: &str) {
+    let done = std::mem::replace(run, Run::new());
+    if done.text_bytes == 0 {
+        return;
+    }
+    // Mostly-linked lines are navigation ("Lees ook: …").
+    if done.link_bytes * 2 > done.text_bytes {
+        return;
+    }
+    let all_bold = done.all_bold;
+    let text = done.folder.finish();
+    let kind = if all_bold
+        && text.chars().count() <= MAX_BOLD_HEADING
+        && !text.ends_with(['.', ',', ';', ':'])
+    {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    };
+    push(out, kind, text, title);
+}
+
+fn push(out: &mut Vec<Block>, kind: BlockKind, text: String, title: &str) {
+    if text.is_empty() || text == title {
+        return;
+    }
+    let lower = text.to_lowercase();
+    if LABELS.contains(&lower.as_str()) {
+        return;
+    }
+    out.push(Block { kind, text });
+}

@@ -1,0 +1,199 @@
+//! Finding the headline: the visible element that states the page's title.
+//!
+//! The page names its title up to four times outside its content (`og:title`,
+//! `<title>` with a site suffix, JSON-LD `headline`); the headline is the
+//! visible element whose text is one of them (`<h1>` first, otherwise the
+//! later of the elements that show it: the corpus's legacy template shows
+//! the title twice in `<div>`s, the second beside the body). Failing an
+//! exact match, the `<h1>` that shares most words with those titles.
+
+use html5ever::local_name;
+
+use crate::dom::{NodeId, Page};
+use crate::meta::{JsonLd, PageMeta};
+
+/// The headline's text and, when it is shown on the page, its element.
+#[derive(Debug, Clone)]
+pub(crate) struct Headline {
+    pub(crate) text: String,
+    pub(crate) node: Option<NodeId>,
+}
+
+/// Separators between a title and a site name in `<title>`.
+const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+
+/// Strips a site name off a `<title>`: the part before the last separator
+/// when it is the longer part (`Kop | ZeelandNet`), the part after the first
+/// separator when that is (`ZeelandNet | Kop`).
+pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        for sep in SEPARATORS {
+            if let Some(head) = title.strip_suffix(site).and_then(|t| t.strip_suffix(sep)) {
+                return head.trim().to_owned();
+            }
+            if let Some(tail) = title.strip_prefix(site).and_then(|t| t.strip_prefix(sep)) {
+                return tail.trim().to_owned();
+            }
+        }
+    }
+    let last = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|&(at, _)| at);
+    let Some((at, len)) = last else {
+        return title.to_owned();
+    };
+    let (head, tail) = (
+        title.get(..at).unwrap_or(""),
+        title.get(at + len..).unwrap_or(""),
+    );
+    if words(head) >= words(tail) {
+        head.trim().to_owned()
+    } else {
+        tail.trim().to_owned()
+    }
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Comparison key: lower-case letters and digits only, so quotes, dashes and
+/// spacing differences between `<title>` and the visible headline vanish.
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn non_space_len(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| !crate::text::is_space(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// Words shared with the best-matching title, as a share of the larger word
+/// set (1.0 is the same words).
+#[allow(clippy::cast_precision_loss)] // word counts are small
+fn overlap(text: &str, titles: &[String]) -> f64 {
+    let mine: Vec<String> = text
+        .split_whitespace()
+        .map(key)
+        .filter(|w| !w.is_empty())
+        .collect();
+    titles
+        .iter()
+        .map(|t| {
+            let theirs: Vec<String> = t
+                .split_whitespace()
+                .map(key)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+            let most = mine.len().max(theirs.len()).max(1);
+            shared as f64 / most as f64
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Elements that never hold the article's headline.
+fn outside_content(page: &Page, id: NodeId) -> bool {
+    page.ancestors(id).take(256).any(|a| {
+        matches!(
+            page.name(a).map(|n| &**n),
+            Some("a" | "nav" | "footer" | "aside" | "dialog" | "button" | "li" | "option")
+        )
+    })
+}
+
+/// Finds the headline (see the module docs); `None` when the page neither
+/// shows nor names a title.
+pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Headline> {
+    let site = meta.meta("og:site_name");
+    let mut titles: Vec<String> = Vec::new();
+    for t in [meta.og_title.as_deref(), json_ld.headline.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        titles.push(t.to_owned());
+    }
+    if let Some(t) = meta.title.as_deref() {
+        titles.push(strip_site(t, site));
+        titles.push(t.to_owned());
+    }
+    titles.retain(|t| !t.is_empty());
+    let keys: Vec<(String, usize)> = titles
+        .iter()
+        .map(|t| (key(t), non_space_len(t)))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+
+    let mut best_h1: Option<NodeId> = None;
+    let mut best_other: Option<NodeId> = None;
+    let mut h1s: Vec<NodeId> = Vec::new();
+    for id in 0..page.len() {
+        let Some(name) = page.name(id) else { continue };
+        if page.hidden(id) || matches!(*name, local_name!("title") | local_name!("head")) {
+            continue;
+        }
+        let len = page.text_len(id);
+        if len == 0 || len > 600 {
+            continue;
+        }
+        let is_h1 = *name == local_name!("h1");
+        if is_h1 && h1s.len() < 64 {
+            h1s.push(id);
+        }
+        // Only the innermost element that holds the whole text is a candidate
+        // (so nested wrappers cost one comparison, not one each).
+        if page.element_children(id).any(|c| page.text_len(c) == len) {
+            continue;
+        }
+        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 8 + 2) {
+            continue;
+        }
+        let k = key(&page.text_of(id));
+        if !keys.iter().any(|(t, _)| *t == k) || outside_content(page, id) {
+            continue;
+        }
+        let under_h1 = is_h1
+            || page
+                .ancestors(id)
+                .take(8)
+                .any(|a| page.is(a, &local_name!("h1")));
+        if under_h1 {
+            best_h1.get_or_insert(id);
+        } else {
+            best_other = Some(id);
+        }
+    }
+    if let Some(node) = best_h1.or(best_other) {
+        return Some(Headline {
+            text: page.text_of(node),
+            node: Some(node),
+        });
+    }
+    // No exact match: the h1 closest in words to the titles, or the only h1.
+    let scored = h1s
+        .iter()
+        .filter(|&&h| !outside_content(page, h))
+        .map(|&h| (h, overlap(&page.text_of(h), &titles)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match scored {
+        Some((h, score)) if score >= 0.5 || (titles.is_empty() && h1s.len() == 1) => {
+            Some(Headline {
+                text: page.text_of(h),
+                node: Some(h),
+            })
+        }
+        _ => titles
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .map(|text| Headline {
+                text: strip_site(&text, site),
+                node: None,
+            }),
+    }
+}
