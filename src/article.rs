@@ -156,9 +156,14 @@ fn drop_meta_lines(blocks: &mut Vec<Block>) {
     let meta_line = |b: &Block| {
         b.kind == BlockKind::Paragraph
             && b.text.chars().count() <= 100
-            && !b.text.ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
+            && !b
+                .text
+                .ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
             && Dateline::split(&b.text).is_none()
-            && b.text.trim_end_matches(['-', '–', '—', ' ']).parse::<Dateline>().is_err()
+            && b.text
+                .trim_end_matches(['-', '–', '—', ' '])
+                .parse::<Dateline>()
+                .is_err()
     };
     let leading = blocks.iter().take_while(|b| meta_line(b)).count();
     if leading < blocks.len() {

@@ -108,9 +108,34 @@ fn month_number(word: &str) -> Option<u8> {
 
 fn is_weekday(word: &str) -> bool {
     const DAYS: [&str; 28] = [
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "ma",
-        "di", "wo", "do", "vr", "za", "zo", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "ma",
+        "di",
+        "wo",
+        "do",
+        "vr",
+        "za",
+        "zo",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
     ];
     let word = word.trim_end_matches('.').to_lowercase();
     DAYS.contains(&word.as_str())

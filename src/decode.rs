@@ -52,14 +52,12 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
         }
         let end = head.get(pos..)?.iter().position(|&b| b == b'>');
         let tag = head.get(pos..end.map_or(head.len(), |e| pos + e))?;
-        if let Some(label) = meta_charset(tag) {
-            if let Some(encoding) = Encoding::for_label(label) {
-                return Some(match encoding.name() {
-                    "UTF-16LE" | "UTF-16BE" => UTF_8,
-                    "x-user-defined" => WINDOWS_1252,
-                    _ => encoding,
-                });
-            }
+        if let Some(encoding) = meta_charset(tag).and_then(Encoding::for_label) {
+            return Some(match encoding.name() {
+                "UTF-16LE" | "UTF-16BE" => UTF_8,
+                "x-user-defined" => WINDOWS_1252,
+                _ => encoding,
+            });
         }
     }
     None
@@ -107,50 +105,48 @@ fn charset_in_content(content: &[u8]) -> Option<&[u8]> {
 fn attributes(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     let mut pos = 0;
     std::iter::from_fn(move || {
-        loop {
-            pos += tag
-                .get(pos..)?
-                .iter()
-                .position(|&b| !is_space(b) && b != b'/')?;
-            let name_len = tag
-                .get(pos..)?
-                .iter()
-                .position(|&b| is_space(b) || b == b'=' || b == b'/')
-                .unwrap_or(tag.len() - pos);
-            let name = tag.get(pos..pos + name_len.max(1))?;
-            pos += name_len.max(1);
-            while tag.get(pos).is_some_and(|&b| is_space(b)) {
-                pos += 1;
-            }
-            if tag.get(pos) != Some(&b'=') {
-                return Some((name, &[][..]));
-            }
+        pos += tag
+            .get(pos..)?
+            .iter()
+            .position(|&b| !is_space(b) && b != b'/')?;
+        let name_len = tag
+            .get(pos..)?
+            .iter()
+            .position(|&b| is_space(b) || b == b'=' || b == b'/')
+            .unwrap_or(tag.len() - pos);
+        let name = tag.get(pos..pos + name_len.max(1))?;
+        pos += name_len.max(1);
+        while tag.get(pos).is_some_and(|&b| is_space(b)) {
             pos += 1;
-            while tag.get(pos).is_some_and(|&b| is_space(b)) {
-                pos += 1;
-            }
-            let value = match tag.get(pos) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let len = tag.get(pos + 1..)?.iter().position(|&b| b == q);
-                    let len = len.unwrap_or(tag.len() - pos - 1);
-                    let value = tag.get(pos + 1..pos + 1 + len)?;
-                    pos += len + 2;
-                    value
-                }
-                Some(_) => {
-                    let len = tag
-                        .get(pos..)?
-                        .iter()
-                        .position(|&b| is_space(b))
-                        .unwrap_or(tag.len() - pos);
-                    let value = tag.get(pos..pos + len)?;
-                    pos += len;
-                    value
-                }
-                None => &[][..],
-            };
-            return Some((name, value));
         }
+        if tag.get(pos) != Some(&b'=') {
+            return Some((name, &[][..]));
+        }
+        pos += 1;
+        while tag.get(pos).is_some_and(|&b| is_space(b)) {
+            pos += 1;
+        }
+        let value = match tag.get(pos) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let len = tag.get(pos + 1..)?.iter().position(|&b| b == q);
+                let len = len.unwrap_or(tag.len() - pos - 1);
+                let value = tag.get(pos + 1..pos + 1 + len)?;
+                pos += len + 2;
+                value
+            }
+            Some(_) => {
+                let len = tag
+                    .get(pos..)?
+                    .iter()
+                    .position(|&b| is_space(b))
+                    .unwrap_or(tag.len() - pos);
+                let value = tag.get(pos..pos + len)?;
+                pos += len;
+                value
+            }
+            None => &[][..],
+        };
+        Some((name, value))
     })
 }
 

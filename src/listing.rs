@@ -278,7 +278,9 @@ impl Finder<'_> {
             if !(1..=4).contains(&story) || page.hidden(child) {
                 continue;
             }
-            let Some(name) = page.name(child) else { continue };
+            let Some(name) = page.name(child) else {
+                continue;
+            };
             let range = child..page.end(child);
             match groups.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, ranges)) => ranges.push(range),
@@ -388,7 +390,11 @@ impl Finder<'_> {
     /// that carries the same kind of time as the list's items.
     fn join_featured(&self, found: &mut Found) -> bool {
         let page = self.page;
-        let clocks = found.items.iter().filter(|(_, i)| i.clock.is_some()).count();
+        let clocks = found
+            .items
+            .iter()
+            .filter(|(_, i)| i.clock.is_some())
+            .count();
         let ages = found.items.iter().filter(|(_, i)| i.age.is_some()).count();
         if clocks * 2 < found.items.len() && ages * 2 < found.items.len() {
             return false;
@@ -593,7 +599,10 @@ enum Role {
 /// Reads one item from the nodes in `range`.
 fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadItem> {
     let segments = segments(page, range.clone());
-    let texts: Vec<String> = segments.iter().map(|s| s.text.as_str().to_owned()).collect();
+    let texts: Vec<String> = segments
+        .iter()
+        .map(|s| s.text.as_str().to_owned())
+        .collect();
     let mut roles = vec![Role::Unknown; segments.len()];
     let (mut age, mut clock, mut time_label) = (None, None, None);
     for (i, text) in texts.iter().enumerate() {
@@ -831,14 +840,19 @@ fn pick_title(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<
     let usable = |i: usize| {
         roles.get(i) == Some(&Role::Unknown)
             && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
-            && texts.get(i).is_some_and(|t| t.chars().any(char::is_alphabetic))
+            && texts
+                .get(i)
+                .is_some_and(|t| t.chars().any(char::is_alphabetic))
     };
-    let heading = (0..segments.len()).find(|&i| usable(i) && segments.get(i).is_some_and(|s| s.heading));
+    let heading =
+        (0..segments.len()).find(|&i| usable(i) && segments.get(i).is_some_and(|s| s.heading));
     heading.or_else(|| {
         (0..segments.len()).find(|&i| {
             usable(i)
                 && segments.get(i).is_some_and(|s| s.link.is_some())
-                && texts.get(i).is_some_and(|t| !is_label_text(t) || t.split_whitespace().count() > 1)
+                && texts
+                    .get(i)
+                    .is_some_and(|t| !is_label_text(t) || t.split_whitespace().count() > 1)
         })
     })
 }
@@ -901,7 +915,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         let heading = is_heading(page, n);
         let leaf_block = crate::dom::is_block(name)
-            && !page.descendants(n).any(|d| page.name(d).is_some_and(crate::dom::is_block));
+            && !page
+                .descendants(n)
+                .any(|d| page.name(d).is_some_and(crate::dom::is_block));
         // `<font size=4><b>Economie</b></font>`: bold text standing alone.
         let bold_alone = matches!(*name, local_name!("b") | local_name!("strong"))
             && page
@@ -984,12 +1000,13 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
             let worded = *name == local_name!("a") && page.text_len(n) <= 24 && {
                 let text = page.text_of(n).to_lowercase();
                 let text = text.trim_matches(|c: char| !c.is_alphanumeric());
-                matches!(text, "volgende" | "volgende pagina" | "next" | "next page" | "weiter")
+                matches!(
+                    text,
+                    "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
+                )
             };
             if rel_next || worded {
-                next = page
-                    .attr(n, "href")
-                    .and_then(|h| meta.resolve(&h));
+                next = page.attr(n, "href").and_then(|h| meta.resolve(&h));
             }
         }
         if current.is_none()
@@ -1007,7 +1024,11 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
         .and_then(page_param);
     let number = current
         .or(own)
-        .or_else(|| next.as_deref().and_then(page_param).and_then(|p| p.checked_sub(1)))
+        .or_else(|| {
+            next.as_deref()
+                .and_then(page_param)
+                .and_then(|p| p.checked_sub(1))
+        })
         .filter(|&p| p > 0);
     (number, next)
 }

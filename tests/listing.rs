@@ -178,7 +178,10 @@ fn real_home_page_excerpts_yield_items() {
                 item.url,
                 item.dateline.as_ref().map(|d| d.city.clone())
             );
-            assert!(!item.title.is_empty() && item.url.is_some(), "{name}: {item:?}");
+            assert!(
+                !item.title.is_empty() && item.url.is_some(),
+                "{name}: {item:?}"
+            );
             assert!(item.age.is_none(), "{name}: {item:?}");
         }
         assert!(!listing.items.is_empty(), "{name}");
@@ -203,7 +206,8 @@ fn no_list_is_no_listing() {
 
 #[test]
 fn deep_and_wide_inputs_do_not_panic() {
-    let deep = "<div>".repeat(20_000) + "<ul><li><a href='/a'>Een lang genoeg verhaal</a></li><li><a href='/b'>Nog een lang verhaal</a></li></ul>";
+    let deep = "<div>".repeat(20_000)
+        + "<ul><li><a href='/a'>Een lang genoeg verhaal</a></li><li><a href='/b'>Nog een lang verhaal</a></li></ul>";
     let listing = newswire::parse_listing(&deep).unwrap();
     assert_eq!(listing.items.len(), 2);
     let wide = "<ul>".to_owned()
