@@ -62,6 +62,10 @@ fn work_budget(len: usize, limits: &Limits) -> usize {
         .saturating_add(WORK_FLOOR)
 }
 
+/// Noah's ark clones and sorts attribute lists: one attribute compared costs
+/// about as much as this many stack-walk steps (measured).
+const NOAH_COST: usize = 16;
+
 /// Walk steps every input may take, whatever its size.
 const WORK_FLOOR: usize = 1 << 20;
 
@@ -318,6 +322,8 @@ struct Tree<'l> {
     list: Vec<Fmt>,
     /// Non-marker entries in `list`.
     formatting: usize,
+    /// Attributes on all `<html>` and `<body>` tags.
+    merged: usize,
     usage: Usage,
 }
 
@@ -337,6 +343,7 @@ impl<'l> Tree<'l> {
             counts: Vec::new(),
             list: Vec::new(),
             formatting: 0,
+            merged: 0,
             usage: Usage {
                 depth: BASE_DEPTH,
                 elements: 3,
@@ -493,13 +500,21 @@ impl<'l> Tree<'l> {
         Ok(())
     }
 
-    fn add_formatting(&mut self, name: Name, key: u64) -> Result<(), Error> {
+    fn add_formatting(&mut self, name: Name, key: u64, attributes: usize) -> Result<(), Error> {
         // Noah's ark: at most three identical entries after the last marker.
+        // html5ever clones and sorts both attribute lists for every entry
+        // of the same name: that is walk work too.
         let mut same = 0;
         let mut earliest = None;
         for (i, f) in self.list.iter().enumerate().rev() {
             if f.name == MARK {
                 break;
+            }
+            if f.name == name {
+                self.usage.work = self
+                    .usage
+                    .work
+                    .saturating_add(attributes.saturating_mul(NOAH_COST));
             }
             if f.name == name && f.key == key {
                 same += 1;
@@ -531,7 +546,8 @@ impl<'l> Tree<'l> {
         self.created(1)
     }
 
-    fn start(&mut self, name: Name, self_closing: bool, key: u64) -> Result<After, Error> {
+    fn start(&mut self, tag: &Tag, name: Name) -> Result<After, Error> {
+        let (self_closing, key) = (tag.self_closing, tag.key);
         self.created(1)?;
         self.usage.work += self.stack.len();
         if self.in_foreign() {
@@ -546,7 +562,14 @@ impl<'l> Tree<'l> {
                 return Ok(After::Markup);
             }
         }
-        if matches!(name, HTML | HEAD | BODY) {
+        if matches!(name, HTML | BODY) {
+            // Attributes of repeated `<html>`/`<body>` tags merge into one
+            // element, each checked against those already there.
+            self.merged = self.merged.saturating_add(tag.attributes);
+            self.attributes(self.merged)?;
+            return Ok(After::Markup);
+        }
+        if name == HEAD {
             return Ok(After::Markup);
         }
         if name == SVG || name == MATH {
@@ -573,7 +596,7 @@ impl<'l> Tree<'l> {
         }
         self.push(name, false)?;
         if flags & FORMATTING != 0 {
-            self.add_formatting(name, key)?;
+            self.add_formatting(name, key, tag.attributes)?;
         }
         if flags & MARKER != 0 {
             self.list.push(Fmt {
@@ -869,7 +892,7 @@ impl Tokenizer<'_> {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
-                    match tree.start(name, tag.self_closing, tag.key)? {
+                    match tree.start(&tag, name)? {
                         After::Markup => {}
                         After::PlainText => return tree.text(),
                         After::RawText(raw) => {

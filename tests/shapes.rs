@@ -164,6 +164,27 @@ pub fn unclosed_li_p(size: usize) -> String {
     format!("<ul>{}", repeat("<li><p>x", size))
 }
 
+/// Repeated `<html>` tags, each adding an attribute to the one `html`.
+pub fn html_attribute_merge(size: usize) -> String {
+    numbered(size, |s, i| {
+        let _ = write!(s, "<html a{i}>");
+    })
+}
+
+/// Sixty formatting elements of one name with many attributes, then more of
+/// them opened and closed: Noah's ark compares attribute lists each time.
+pub fn noah_attributes(size: usize) -> String {
+    let attrs: String = (0..200).map(|i| format!(" a{i}=v")).collect();
+    let mut s = String::from("<p>");
+    for i in 0..60 {
+        let _ = write!(s, "<b{attrs} z={i}>");
+    }
+    while s.len() < size {
+        s.push_str(&format!("<b{attrs}></b>"));
+    }
+    s
+}
+
 /// Every shape.
 pub const SHAPES: &[Shape] = &[
     Shape {
@@ -257,5 +278,13 @@ pub const SHAPES: &[Shape] = &[
     Shape {
         name: "unclosed_li_p",
         make: unclosed_li_p,
+    },
+    Shape {
+        name: "html_attribute_merge",
+        make: html_attribute_merge,
+    },
+    Shape {
+        name: "noah_attributes",
+        make: noah_attributes,
     },
 ];
