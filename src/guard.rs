@@ -88,6 +88,13 @@ const INTEGRATION: u16 = 1 << 8;
 const TABLE_MODE: u16 = 1 << 9;
 const TABLE_PART: u16 = 1 << 10;
 const HEADING: u16 = 1 << 11;
+/// `ul`/`ol`: boundaries of the list-item scope `</li>` looks in.
+const LIST: u16 = 1 << 12;
+/// `form`: its end tag removes only the form from the stack.
+const FORM: u16 = 1 << 13;
+/// `annotation-xml`: an integration point only with an `encoding` the scan
+/// does not read, so raw text is never assumed inside it.
+const UNSURE: u16 = 1 << 14;
 
 /// Known names, interned first so their ids are the constants below.
 const KNOWN: &[(&str, u16)] = &[
@@ -168,11 +175,11 @@ const KNOWN: &[(&str, u16)] = &[
     ("main", SPECIAL | CLOSES_P),
     ("menu", SPECIAL | CLOSES_P | BREAKOUT),
     ("nav", SPECIAL | CLOSES_P),
-    ("ol", SPECIAL | CLOSES_P | BREAKOUT),
+    ("ol", SPECIAL | CLOSES_P | BREAKOUT | LIST),
     ("search", SPECIAL | CLOSES_P),
     ("section", SPECIAL | CLOSES_P),
     ("summary", SPECIAL | CLOSES_P),
-    ("ul", SPECIAL | CLOSES_P | BREAKOUT),
+    ("ul", SPECIAL | CLOSES_P | BREAKOUT | LIST),
     ("h1", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
     ("h2", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
     ("h3", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
@@ -181,7 +188,7 @@ const KNOWN: &[(&str, u16)] = &[
     ("h6", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
     ("pre", SPECIAL | CLOSES_P | BREAKOUT),
     ("listing", SPECIAL | CLOSES_P | BREAKOUT),
-    ("form", SPECIAL | CLOSES_P),
+    ("form", SPECIAL | CLOSES_P | FORM),
     ("xmp", SPECIAL | CLOSES_P | RAWTEXT),
     // Raw text.
     ("script", SPECIAL | RAWTEXT),
@@ -207,7 +214,7 @@ const KNOWN: &[(&str, u16)] = &[
     ("mn", SPECIAL | SCOPE | INTEGRATION),
     ("ms", SPECIAL | SCOPE | INTEGRATION),
     ("mtext", SPECIAL | SCOPE | INTEGRATION),
-    ("annotation-xml", SPECIAL | SCOPE | INTEGRATION),
+    ("annotation-xml", SPECIAL | SCOPE | INTEGRATION | UNSURE),
     ("ruby", BREAKOUT),
     ("span", BREAKOUT),
     ("sub", BREAKOUT),
@@ -378,6 +385,17 @@ impl<'l> Tree<'l> {
     fn in_foreign(&self) -> bool {
         self.top()
             .is_some_and(|t| t.foreign && !self.has(t.name, INTEGRATION))
+    }
+
+    /// Whether the element just pushed sits in an `annotation-xml` that
+    /// may not be an HTML integration point.
+    fn unsure_context(&self) -> bool {
+        let len = self.stack.len();
+        len >= 2
+            && self
+                .stack
+                .get(len - 2)
+                .is_some_and(|o| o.foreign && self.has(o.name, UNSURE))
     }
 
     fn created(&mut self, n: usize) -> Result<(), Error> {
@@ -586,7 +604,7 @@ impl<'l> Tree<'l> {
         }
         if name == SELECT && self.count(SELECT) > 0 {
             // `<select>` inside a select closes it.
-            if let Some(i) = self.find(|n| n == SELECT, |_| false) {
+            if let Some(i) = self.find(|n| n == SELECT, self.scope_stop(HTML)) {
                 self.pop_to(i);
             }
             return Ok(After::Markup);
@@ -607,7 +625,7 @@ impl<'l> Tree<'l> {
         }
         Ok(if name == PLAINTEXT {
             After::PlainText
-        } else if flags & RAWTEXT != 0 && self.count(SELECT) == 0 {
+        } else if flags & RAWTEXT != 0 && self.count(SELECT) == 0 && !self.unsure_context() {
             After::RawText(name)
         } else {
             After::Markup
@@ -777,15 +795,46 @@ impl<'l> Tree<'l> {
         Ok(true)
     }
 
+    /// `</form>` removes the form element alone, wherever it is (the
+    /// elements above it stay open).
+    fn remove_form(&mut self, name: Name) {
+        let Some(i) = self.find(|n| n == name, self.scope_stop(HTML)) else {
+            return;
+        };
+        if i + 1 == self.stack.len() {
+            self.pop();
+            return;
+        }
+        self.stack.remove(i);
+        if let Some(c) = self.count_mut(name) {
+            *c = c.saturating_sub(1);
+        }
+        for f in &mut self.list {
+            if f.at != NONE && f.at > i {
+                f.at -= 1;
+            }
+        }
+    }
+
     fn end(&mut self, name: Name) -> Result<(), Error> {
         self.usage.work += self.stack.len();
-        if self.in_foreign() || self.top().is_some_and(|t| t.foreign) {
-            if let Some(i) = self.find(|n| n == name, |_| false) {
-                self.pop_to(i);
+        // Foreign content: the nearest foreign element of that name closes;
+        // at the first HTML element the HTML rules take over.
+        for i in (0..self.stack.len()).rev() {
+            match self.stack.get(i) {
+                Some(open) if open.foreign && open.name == name => {
+                    self.pop_to(i);
+                    return Ok(());
+                }
+                Some(open) if open.foreign => {}
+                _ => break,
             }
-            return Ok(());
         }
         let flags = self.names.flags(name);
+        if flags & FORM != 0 {
+            self.remove_form(name);
+            return Ok(());
+        }
         match name {
             P => {
                 if self.count(P) == 0 {
@@ -810,6 +859,8 @@ impl<'l> Tree<'l> {
         }
         let found = if flags & HEADING != 0 {
             self.find(|n| self.has(n, HEADING), self.scope_stop(HTML))
+        } else if name == LI {
+            self.find(|n| n == name, |n| self.has(n, SCOPE | LIST))
         } else if flags & SPECIAL != 0 {
             self.find(|n| n == name, self.scope_stop(HTML))
         } else {

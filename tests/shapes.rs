@@ -185,6 +185,26 @@ pub fn noah_attributes(size: usize) -> String {
     s
 }
 
+/// `</li>` cannot close an `li` outside its list: each item nests.
+pub fn li_in_list(size: usize) -> String {
+    repeat("<li><ul></li>", size)
+}
+
+/// `</form>` removes the form but leaves what is inside it open.
+pub fn form_misnest(size: usize) -> String {
+    repeat("<form><div></form>", size)
+}
+
+/// An end tag in an SVG `desc` stops at the special `desc`.
+pub fn svg_desc_end(size: usize) -> String {
+    repeat("<span><svg><desc></span>", size)
+}
+
+/// `annotation-xml` without an HTML encoding: `<style>` is not raw text.
+pub fn annotation_style(size: usize) -> String {
+    format!("<math><annotation-xml><style>{}", repeat("<div>", size))
+}
+
 /// Every shape.
 pub const SHAPES: &[Shape] = &[
     Shape {
@@ -286,5 +306,21 @@ pub const SHAPES: &[Shape] = &[
     Shape {
         name: "noah_attributes",
         make: noah_attributes,
+    },
+    Shape {
+        name: "li_in_list",
+        make: li_in_list,
+    },
+    Shape {
+        name: "form_misnest",
+        make: form_misnest,
+    },
+    Shape {
+        name: "svg_desc_end",
+        make: svg_desc_end,
+    },
+    Shape {
+        name: "annotation_style",
+        make: annotation_style,
     },
 ];
