@@ -34,5 +34,46 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, hostile);
+/// The largest inputs of each costly shape that still pass the default
+/// limits (just under 400,000 elements): the worst an accepted page costs.
+fn accepted(c: &mut Criterion) {
+    let options = Options::new();
+    let mut group = c.benchmark_group("hostile_accepted");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(100))
+        .measurement_time(Duration::from_millis(500));
+    for (name, unit, count) in [
+        ("paragraphs", "<p>x</p>", 399_000),
+        ("nested_a", "<a href=x>y", 399_000),
+        ("unclosed_li_p", "<li><p>x", 199_000),
+        ("comments", "<!-- c -->", 399_000),
+        ("stray_p_end", "</p>", 399_000),
+        ("nested_select", "<select><option>x", 199_000),
+    ] {
+        let html = unit.repeat(count);
+        let result = options.parse_article(&html);
+        assert!(
+            !matches!(result, Err(newswire::Error::LimitExceeded { .. })),
+            "{name} must pass the limits: {result:?}"
+        );
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_with_input(BenchmarkId::new(name, html.len()), &html, |b, html| {
+            b.iter(|| black_box(options.parse_article(black_box(html))));
+        });
+    }
+    for (name, make) in [
+        ("huge_text", shapes::huge_text as fn(usize) -> String),
+        ("big_script", shapes::big_script),
+    ] {
+        let html = make(30_000_000);
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_with_input(BenchmarkId::new(name, html.len()), &html, |b, html| {
+            b.iter(|| black_box(options.parse_article(black_box(html))));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, hostile, accepted);
 criterion_main!(benches);

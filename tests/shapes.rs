@@ -174,13 +174,16 @@ pub fn html_attribute_merge(size: usize) -> String {
 /// Sixty formatting elements of one name with many attributes, then more of
 /// them opened and closed: Noah's ark compares attribute lists each time.
 pub fn noah_attributes(size: usize) -> String {
-    let attrs: String = (0..200).map(|i| format!(" a{i}=v")).collect();
+    let mut attrs = String::new();
+    for i in 0..200 {
+        let _ = write!(attrs, " a{i}=v");
+    }
     let mut s = String::from("<p>");
     for i in 0..60 {
         let _ = write!(s, "<b{attrs} z={i}>");
     }
     while s.len() < size {
-        s.push_str(&format!("<b{attrs}></b>"));
+        let _ = write!(s, "<b{attrs}></b>");
     }
     s
 }
