@@ -4,16 +4,27 @@
 //!
 //! ```text
 //! age     = dutch | english | german | single
-//! dutch   = amount unit-nl "geleden"
-//! english = amount unit-en "ago"
-//! german  = "vor" amount unit-de
-//! amount  = digits | number word up to twenty (`een`, `één`, `an`, `einer`, `zwölf`, …)
-//! single  = "zojuist" | "zonet" | "gisteren" | "eergisteren" | "just now" | "yesterday"
+//! dutch   = [hedge] amount unit-nl "geleden"
+//! english = [hedge] amount unit-en "ago"
+//! german  = "vor" [hedge] amount unit-de
+//! hedge   = "ongeveer" | "ruim" | "about" | "over" | "etwa" | …   ; dropped
+//!         | "minder dan" | "less than" | "weniger als"            ; with one: amount 0
+//! amount  = digits | number word up to twenty, and 30, 40, 50 (`een`, `één`, `an`, `einer`, `zwölf`, `dertig`)
+//!         | "a few" | "een paar" | "ein paar" …        ; seconds only: amount 0
+//!         | "een half" | "half an" | "anderhalf" …     ; hours only: 30 or 90 minutes
+//! unit-nl = "seconde(n)" | "minuut" | "minuten" | "min" | "uur" | "uren" | "u" | "dag(en)"
+//!         | "week" | "weken" | "maand(en)" | "jaar" | "jaren" | "kwartier" (15 minutes)
+//! unit-en = "second(s)" | "sec(s)" | "minute(s)" | "min(s)" | "hour(s)" | "hr(s)" | "h"
+//!         | "day(s)" | "week(s)" | "wk(s)" | "month(s)" | "year(s)" | "yr(s)"
+//! unit-de = "Sekunde(n)" | "Minute(n)" | "Min" | "Stunde(n)" | "Std" | "Tag(en)"
+//!         | "Woche(n)" | "Monat(en)" | "Jahr(en)"
+//! single  = "zojuist" | "zonet" | "gisteren" | "eergisteren" | "just now" | "moments ago" | "yesterday"
 //!         | "gestern" | "vorgestern" | "soeben" | "gerade eben"
 //! ```
 //!
 //! Words are matched in any letter case; any white space (a no-break space
-//! too) separates them, and `10min` needs none. The number word and the
+//! too) separates them, and `10min` needs none; an abbreviated unit may end
+//! in a dot (`10 min. geleden`). The number word and the
 //! unit must be of one language. Surrounding white space is ignored.
 //!
 //! | Input                | amount | unit     |
@@ -33,6 +44,10 @@
 //! | `vor einer Stunde`   | 1      | hour     |
 //! | `vor 28 Minuten`     | 28     | minute   |
 //! | `gestern`            | 1      | day      |
+//! | `een kwartier geleden` | 15   | minute   |
+//! | `a few seconds ago`  | 0      | second   |
+//! | `about 1 hour ago`   | 1      | hour     |
+//! | `less than a minute ago` | 0  | minute   |
 
 use std::fmt;
 use std::str::FromStr;
@@ -174,6 +189,9 @@ const NUMBERS: &[(&str, u32, u8)] = &[
     ("achttien", 18, NL),
     ("negentien", 19, NL),
     ("twintig", 20, NL),
+    ("dertig", 30, NL),
+    ("veertig", 40, NL),
+    ("vijftig", 50, NL),
     ("a", 1, EN),
     ("an", 1, EN),
     ("one", 1, EN),
@@ -196,6 +214,9 @@ const NUMBERS: &[(&str, u32, u8)] = &[
     ("eighteen", 18, EN),
     ("nineteen", 19, EN),
     ("twenty", 20, EN),
+    ("thirty", 30, EN),
+    ("forty", 40, EN),
+    ("fifty", 50, EN),
     ("ein", 1, DE),
     ("eine", 1, DE),
     ("einer", 1, DE),
@@ -219,6 +240,10 @@ const NUMBERS: &[(&str, u32, u8)] = &[
     ("achtzehn", 18, DE),
     ("neunzehn", 19, DE),
     ("zwanzig", 20, DE),
+    ("dreißig", 30, DE),
+    ("dreissig", 30, DE),
+    ("vierzig", 40, DE),
+    ("fünfzig", 50, DE),
 ];
 
 /// Unit words, singular, plural and the abbreviations sites use.
@@ -270,6 +295,8 @@ const UNITS: &[(&str, AgeUnit, u8)] = &[
     ("months", AgeUnit::Month, EN),
     ("mo", AgeUnit::Month, EN),
     ("mos", AgeUnit::Month, EN),
+    // `5m ago` on social cards is minutes; months are `mo`.
+    ("m", AgeUnit::Minute, EN),
     ("monat", AgeUnit::Month, DE),
     ("monaten", AgeUnit::Month, DE),
     ("jaar", AgeUnit::Year, NL),
@@ -290,6 +317,7 @@ const SINGLES: &[(&str, Option<&str>, u32, AgeUnit)] = &[
     ("gisteren", None, 1, AgeUnit::Day),
     ("eergisteren", None, 2, AgeUnit::Day),
     ("just", Some("now"), 0, AgeUnit::Minute),
+    ("moments", Some("ago"), 0, AgeUnit::Minute),
     ("yesterday", None, 1, AgeUnit::Day),
     ("soeben", None, 0, AgeUnit::Minute),
     ("gerade", Some("eben"), 0, AgeUnit::Minute),
@@ -306,10 +334,22 @@ pub(crate) fn is_space(c: char) -> bool {
 /// allocating; the ASCII path is a length check and a byte compare.
 pub(crate) fn eq_word(word: &str, target: &str) -> bool {
     if word.is_ascii() {
-        return word.len() == target.len() && word.eq_ignore_ascii_case(target);
+        word.len() == target.len() && word.eq_ignore_ascii_case(target)
+    } else {
+        eq_fold(word, target)
     }
+}
+
+/// Combining diacritical marks (U+0300–U+036F).
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// [`eq_word`] for a word not known to be ASCII; combining marks are
+/// skipped, so a decomposed `één` reads as `een`.
+fn eq_fold(word: &str, target: &str) -> bool {
     let mut t = target.chars();
-    for c in word.chars() {
+    for c in word.chars().filter(|&c| !is_combining(c)) {
         for l in c.to_lowercase() {
             if t.next() != Some(l) {
                 return false;
@@ -317,6 +357,24 @@ pub(crate) fn eq_word(word: &str, target: &str) -> bool {
         }
     }
     t.next().is_none()
+}
+
+/// The first entry of `table` whose word equals `word` (ignoring case) and
+/// that `keep` accepts; the ASCII test is made once, not per entry.
+fn lookup<'t, T>(
+    word: &str,
+    table: &'t [T],
+    key: impl Fn(&T) -> &str,
+    keep: impl Fn(&T) -> bool,
+) -> Option<&'t T> {
+    if word.is_ascii() {
+        table.iter().find(|e| {
+            let k = key(e);
+            k.len() == word.len() && keep(e) && word.eq_ignore_ascii_case(k)
+        })
+    } else {
+        table.iter().find(|e| keep(e) && eq_fold(word, key(e)))
+    }
 }
 
 /// A token: a run of digits, a run of letters, or one other character.
@@ -360,7 +418,9 @@ impl<'a> Iterator for Tokens<'a> {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
         } else if first.is_alphabetic() {
-            rest.find(|c: char| !c.is_alphabetic())
+            // Combining accents stay in the word (`e\u{301}e\u{301}n` is a
+            // decomposed `één`) and are skipped when comparing.
+            rest.find(|c: char| !(c.is_alphabetic() || is_combining(c)))
                 .unwrap_or(rest.len())
         } else {
             first.len_utf8()
@@ -411,9 +471,7 @@ fn amount(tok: Option<Tok<'_>>, end: usize) -> Result<(u32, u8), ParseAgeError> 
         Digits::Overflow => return Err(ParseAgeError::new(AgeErrorKind::NumberTooLarge, tok.at)),
         Digits::No => {}
     }
-    NUMBERS
-        .iter()
-        .find(|(w, _, _)| eq_word(tok.text, w))
+    lookup(tok.text, NUMBERS, |e| e.0, |_| true)
         .map(|&(_, n, lang)| (n, lang))
         .ok_or(ParseAgeError::new(AgeErrorKind::ExpectedNumber, tok.at))
 }
@@ -423,9 +481,7 @@ fn unit(tok: Option<Tok<'_>>, langs: u8, end: usize) -> Result<(AgeUnit, u8), Pa
     let Some(tok) = tok else {
         return Err(ParseAgeError::new(AgeErrorKind::ExpectedUnit, end));
     };
-    UNITS
-        .iter()
-        .find(|(w, _, lang)| lang & langs != 0 && eq_word(tok.text, w))
+    lookup(tok.text, UNITS, |e| e.0, |e| e.2 & langs != 0)
         .map(|&(_, unit, lang)| (unit, lang & langs))
         .ok_or(ParseAgeError::new(AgeErrorKind::ExpectedUnit, tok.at))
 }
@@ -437,14 +493,191 @@ fn no_more(toks: &mut Tokens<'_>) -> Result<(), ParseAgeError> {
     }
 }
 
+/// What an amount phrase stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Vague {
+    /// "a few", only with seconds: amount 0.
+    Few,
+    /// "half an" / "anderhalf", only with hours: that many minutes.
+    Minutes(u32),
+}
+
+/// Amount phrases that are not a number: (first word, optional second
+/// word, languages, meaning). moment.js words the youngest age
+/// `a few seconds ago` / `een paar seconden geleden` / `vor ein paar
+/// Sekunden`; people write `een half uur geleden`, `half an hour ago`,
+/// `vor einer halben Stunde`.
+const PHRASES: &[(&str, Option<&str>, u8, Vague)] = &[
+    ("a", Some("few"), EN, Vague::Few),
+    ("few", None, EN, Vague::Few),
+    ("een", Some("paar"), NL, Vague::Few),
+    ("enkele", None, NL, Vague::Few),
+    ("ein", Some("paar"), DE, Vague::Few),
+    ("wenigen", None, DE, Vague::Few),
+    ("einigen", None, DE, Vague::Few),
+    ("een", Some("half"), NL, Vague::Minutes(30)),
+    ("half", Some("an"), EN, Vague::Minutes(30)),
+    ("half", Some("a"), EN, Vague::Minutes(30)),
+    ("half", None, NL, Vague::Minutes(30)),
+    ("anderhalf", None, NL, Vague::Minutes(90)),
+    ("einer", Some("halben"), DE, Vague::Minutes(30)),
+    ("anderthalb", None, DE, Vague::Minutes(90)),
+    ("eineinhalb", None, DE, Vague::Minutes(90)),
+];
+
+/// An amount, where it starts, and what a phrase meant.
+#[derive(Clone, Copy)]
+struct Amount(u32, usize, Option<Vague>);
+
+/// Words that hedge an amount and are dropped (`ongeveer een uur geleden`,
+/// Rails' `about 1 hour ago`, `vor etwa 3 Stunden`).
+const HEDGES: &[(&str, u8)] = &[
+    ("ongeveer", NL),
+    ("ruim", NL),
+    ("bijna", NL),
+    ("circa", NL),
+    ("about", EN),
+    ("over", EN),
+    ("almost", EN),
+    ("nearly", EN),
+    ("around", EN),
+    ("etwa", DE),
+    ("ungefähr", DE),
+    ("fast", DE),
+    ("knapp", DE),
+    ("über", DE),
+    ("rund", DE),
+];
+
+/// "less than" in each language: `less than a minute ago` is 0 minutes.
+const LESS_THAN: &[(&str, &str, u8)] = &[
+    ("minder", "dan", NL),
+    ("less", "than", EN),
+    ("weniger", "als", DE),
+];
+
+/// Reads an amount, with an optional hedge (`about`) or "less than one"
+/// (`less than a minute`, amount 0) before it.
+fn amount_phrase(
+    toks: &mut Tokens<'_>,
+    tok: Option<Tok<'_>>,
+    end: usize,
+) -> Result<(Amount, u8), ParseAgeError> {
+    let Some(t) = tok else {
+        return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, end));
+    };
+    let within = |(a, l): (Amount, u8), langs: u8| {
+        if l & langs == 0 {
+            Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, a.1))
+        } else {
+            Ok((a, l & langs))
+        }
+    };
+    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        // The common case: `4 minuten geleden`.
+        return exact_amount(toks, Some(t), end);
+    }
+    if let Some(&(_, langs)) = lookup(t.text, HEDGES, |e| e.0, |_| true) {
+        let next = toks.next();
+        return within(exact_amount(toks, next, end)?, langs);
+    }
+    for &(w1, w2, langs) in LESS_THAN {
+        if !eq_word(t.text, w1) {
+            continue;
+        }
+        let save = toks.pos;
+        if toks.next().is_some_and(|n| eq_word(n.text, w2)) {
+            let next = toks.next();
+            let (a, l) = within(exact_amount(toks, next, end)?, langs)?;
+            if a.0 != 1 || a.2.is_some() {
+                return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, a.1));
+            }
+            return Ok((Amount(0, a.1, None), l));
+        }
+        toks.pos = save;
+    }
+    exact_amount(toks, Some(t), end)
+}
+
+/// Reads an amount (digits, a number word or a phrase) starting with
+/// `tok`, already taken from `toks`.
+fn exact_amount(
+    toks: &mut Tokens<'_>,
+    tok: Option<Tok<'_>>,
+    end: usize,
+) -> Result<(Amount, u8), ParseAgeError> {
+    let Some(t) = tok else {
+        return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, end));
+    };
+    if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        for &(w, second, langs, vague) in PHRASES {
+            if !eq_word(t.text, w) {
+                continue;
+            }
+            let save = toks.pos;
+            match second {
+                Some(w2) if !toks.next().is_some_and(|n| eq_word(n.text, w2)) => {
+                    toks.pos = save;
+                }
+                _ => return Ok((Amount(0, t.at, Some(vague)), langs)),
+            }
+        }
+    }
+    let (n, langs) = amount(Some(t), end)?;
+    Ok((Amount(n, t.at, None), langs))
+}
+
+/// Reads the unit after an amount and a dot after an abbreviation
+/// (`10 min. geleden`, `vor 2 Std.`); returns the age and the languages
+/// left.
+fn unit_word(
+    toks: &mut Tokens<'_>,
+    n: Amount,
+    langs: u8,
+    end: usize,
+) -> Result<(RelativeAge, u8), ParseAgeError> {
+    let tok = toks.next();
+    // `een kwartier geleden`: a quarter of an hour, in minutes.
+    let (age, langs) = match tok {
+        Some(t) if langs & NL != 0 && eq_word(t.text, "kwartier") => {
+            let Some(m) = n.0.checked_mul(15) else {
+                return Err(ParseAgeError::new(AgeErrorKind::NumberTooLarge, n.1));
+            };
+            (RelativeAge::new(m, AgeUnit::Minute), NL)
+        }
+        _ => {
+            let (u, langs) = unit(tok, langs, end)?;
+            (RelativeAge::new(n.0, u), langs)
+        }
+    };
+    let age = match n.2 {
+        None => age,
+        Some(Vague::Few) if age.unit == AgeUnit::Second => age,
+        Some(Vague::Minutes(m)) if age.unit == AgeUnit::Hour => {
+            RelativeAge::new(m, AgeUnit::Minute)
+        }
+        // "a few minutes" has no amount to give.
+        Some(_) => return Err(ParseAgeError::new(AgeErrorKind::ExpectedNumber, n.1)),
+    };
+    if let Some(t) = tok {
+        let save = toks.pos;
+        match toks.next() {
+            Some(dot) if dot.text == "." && dot.at == t.at + t.text.len() => {}
+            _ => toks.pos = save,
+        }
+    }
+    Ok((age, langs))
+}
+
 fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
     let mut toks = Tokens::new(s);
     let end = toks.end();
     let Some(first) = toks.next() else {
         return Err(ParseAgeError::new(AgeErrorKind::Empty, 0));
     };
+    let is_word = !first.text.starts_with(|c: char| c.is_ascii_digit());
     for &(w, second, amount, unit) in SINGLES {
-        if eq_word(first.text, w) {
+        if is_word && eq_word(first.text, w) {
             if let Some(w2) = second {
                 let save = toks.pos;
                 if !toks.next().is_some_and(|t| eq_word(t.text, w2)) {
@@ -457,12 +690,12 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
         }
     }
     let age = if eq_word(first.text, "vor") {
-        let (n, langs) = amount(toks.next(), end)?;
-        let (unit, _) = unit(toks.next(), langs & DE, end)?;
-        RelativeAge { amount: n, unit }
+        let tok = toks.next();
+        let (n, langs) = amount_phrase(&mut toks, tok, end)?;
+        unit_word(&mut toks, n, langs & DE, end)?.0
     } else {
-        let (n, langs) = amount(Some(first), end)?;
-        let (unit, langs) = unit(toks.next(), langs & (NL | EN), end)?;
+        let (n, langs) = amount_phrase(&mut toks, Some(first), end)?;
+        let (age, langs) = unit_word(&mut toks, n, langs & (NL | EN), end)?;
         let ago = toks.next();
         let ok = ago.is_some_and(|t| {
             (langs & NL != 0 && eq_word(t.text, "geleden"))
@@ -472,7 +705,7 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
             let at = ago.map_or(end, |t| t.at);
             return Err(ParseAgeError::new(AgeErrorKind::ExpectedAgo, at));
         }
-        RelativeAge { amount: n, unit }
+        age
     };
     no_more(&mut toks)?;
     Ok(age)
@@ -685,6 +918,7 @@ mod tests {
         ("twintig minuten geleden", 20, AgeUnit::Minute),
         ("10 min geleden", 10, AgeUnit::Minute),
         ("7\u{a0}minuten geleden", 7, AgeUnit::Minute),
+        ("e\u{301}e\u{301}n uur geleden", 1, AgeUnit::Hour),
         ("  4 MINUTEN GELEDEN \n", 4, AgeUnit::Minute),
         ("zojuist", 0, AgeUnit::Minute),
         ("Gisteren", 1, AgeUnit::Day),
@@ -696,6 +930,10 @@ mod tests {
         ("14 MINS AGO", 14, AgeUnit::Minute),
         ("a month ago", 1, AgeUnit::Month),
         ("twelve years ago", 12, AgeUnit::Year),
+        ("dertig seconden geleden", 30, AgeUnit::Second),
+        ("thirty minutes ago", 30, AgeUnit::Minute),
+        ("vor dreißig Minuten", 30, AgeUnit::Minute),
+        ("moments ago", 0, AgeUnit::Minute),
         ("yesterday", 1, AgeUnit::Day),
         ("just now", 0, AgeUnit::Minute),
         ("Just Now", 0, AgeUnit::Minute),
@@ -707,6 +945,30 @@ mod tests {
         ("gestern", 1, AgeUnit::Day),
         ("10min geleden", 10, AgeUnit::Minute),
         ("0 minuten geleden", 0, AgeUnit::Minute),
+        ("10 min. geleden", 10, AgeUnit::Minute),
+        ("vor 2 Std.", 2, AgeUnit::Hour),
+        ("a few seconds ago", 0, AgeUnit::Second),
+        ("een paar seconden geleden", 0, AgeUnit::Second),
+        ("vor ein paar Sekunden", 0, AgeUnit::Second),
+        ("vor einer Woche", 1, AgeUnit::Week),
+        ("vor 2 Jahren", 2, AgeUnit::Year),
+        ("a day ago", 1, AgeUnit::Day),
+        ("one year ago", 1, AgeUnit::Year),
+        ("drie kwartier geleden", 45, AgeUnit::Minute),
+        ("een kwartier geleden", 15, AgeUnit::Minute),
+        ("een half uur geleden", 30, AgeUnit::Minute),
+        ("anderhalf uur geleden", 90, AgeUnit::Minute),
+        ("half an hour ago", 30, AgeUnit::Minute),
+        ("vor einer halben Stunde", 30, AgeUnit::Minute),
+        ("vor anderthalb Stunden", 90, AgeUnit::Minute),
+        ("ongeveer een uur geleden", 1, AgeUnit::Hour),
+        ("about 1 hour ago", 1, AgeUnit::Hour),
+        ("over 2 years ago", 2, AgeUnit::Year),
+        ("vor etwa 3 Stunden", 3, AgeUnit::Hour),
+        ("minder dan een minuut geleden", 0, AgeUnit::Minute),
+        ("less than a minute ago", 0, AgeUnit::Minute),
+        ("vor weniger als einer Minute", 0, AgeUnit::Minute),
+        ("5m ago", 5, AgeUnit::Minute),
     ];
 
     #[rustfmt::skip]
@@ -725,6 +987,12 @@ mod tests {
         ("gisteren avond", "invalid relative age: unexpected text at byte 9"),
         ("just", "invalid relative age: expected a number at byte 0"),
         ("4294967296 uur geleden", "invalid relative age: number too large at byte 0"),
+        ("a few minutes ago", "invalid relative age: expected a number at byte 0"),
+        ("10 min . geleden", "invalid relative age: expected \"geleden\" or \"ago\" at byte 7"),
+        ("vor", "invalid relative age: expected a number at byte 3"),
+        ("less than 5 minutes ago", "invalid relative age: expected a number at byte 10"),
+        ("about een uur geleden", "invalid relative age: expected a number at byte 6"),
+        ("een", "invalid relative age: expected a unit at byte 3"),
     ];
 
     #[test]

@@ -159,7 +159,7 @@ fn drop_meta_lines(blocks: &mut Vec<Block>) {
             && !b
                 .text
                 .ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
-            && Dateline::split(&b.text).is_none()
+            && split_local(&b.text).is_none()
             && b.text
                 .trim_end_matches(['-', '–', '—', ' '])
                 .parse::<Dateline>()
@@ -177,7 +177,7 @@ fn drop_meta_lines(blocks: &mut Vec<Block>) {
 fn split_dateline(blocks: &mut Vec<Block>) -> Option<Dateline> {
     let index = blocks.iter().position(|b| b.kind == BlockKind::Paragraph)?;
     let first = blocks.get_mut(index)?;
-    if let Some((dateline, rest)) = Dateline::split(&first.text) {
+    if let Some((dateline, rest)) = split_local(&first.text) {
         let rest = rest.trim().to_owned();
         if rest.is_empty() {
             blocks.remove(index);
@@ -199,6 +199,18 @@ fn split_dateline(blocks: &mut Vec<Block>) -> Option<Dateline> {
         }
     }
     Some(dateline)
+}
+
+/// [`Dateline::split`], also taking a local dateline with an empty agency
+/// parenthesis (`VLISSINGEN () - `, how the site prints a local story) as
+/// a dateline without agencies. (The listing extractor does the same.)
+fn split_local(text: &str) -> Option<(Dateline, String)> {
+    if let Some((dateline, rest)) = Dateline::split(text) {
+        return Some((dateline, rest.to_owned()));
+    }
+    let at = text.get(..64.min(text.len()))?.find(" () ")?;
+    let cleaned = format!("{}{}", text.get(..at)?, text.get(at + 3..)?);
+    Dateline::split(&cleaned).map(|(dateline, rest)| (dateline, rest.to_owned()))
 }
 
 /// The part of the page that can hold the article's header: the nearest

@@ -6,7 +6,7 @@
 //!
 //! | form | example |
 //! |---|---|
-//! | weekday, day, month name, year | `maandag 3 november 2025` (ZeelandNet header) |
+//! | weekday, day, month name, year | `maandag 3 november 2025` (`ZeelandNet` header) |
 //! | day, abbreviated month, year | `3 nov. 2025`, `3 Nov 2025` |
 //! | month name, day, year (English) | `November 3, 2025` |
 //! | numeric day-month-year | `03-11-2025`, `3/11/2025`, `03.11.2025` |
@@ -85,7 +85,6 @@ fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
 
 /// Dutch and English month names, full or abbreviated (`nov.`, `sept`, `mrt`).
 fn month_number(word: &str) -> Option<u8> {
-    let word = word.trim_end_matches('.').to_lowercase();
     const MONTHS: [(&[&str], u8); 12] = [
         (&["januari", "january", "jan"], 1),
         (&["februari", "february", "feb", "febr"], 2),
@@ -100,6 +99,7 @@ fn month_number(word: &str) -> Option<u8> {
         (&["november", "nov"], 11),
         (&["december", "dec"], 12),
     ];
+    let word = word.trim_end_matches('.').to_lowercase();
     MONTHS
         .iter()
         .find(|(names, _)| names.contains(&word.as_str()))

@@ -3,7 +3,8 @@
 //! # Grammar
 //!
 //! ```text
-//! clock  = [day [","] [at]] hour ":" minute [suffix]
+//! clock  = [day [sep] [at] | at] hour ":" minute [suffix]
+//! sep    = "," | "|" | "·" | "•" | "-" | "–"
 //! day    = "vandaag" | "gisteren" | "eergisteren" | "today" | "yesterday"
 //!        | "heute" | "gestern" | "vorgestern"
 //! at     = "om" | "at" | "um"
@@ -179,10 +180,14 @@ fn parse(s: &str) -> Result<Clock, ParseClockError> {
         return Err(err(ClockErrorKind::Empty, 0));
     };
     let mut days_ago = 0;
-    if let Some(&(_, n)) = DAYS.iter().find(|(w, _)| eq_word(tok.text, w)) {
+    if AT.iter().any(|w| eq_word(tok.text, w)) {
+        // `om 19:25`
+        tok = next_or_time(&mut toks, s)?;
+    } else if let Some(&(_, n)) = DAYS.iter().find(|(w, _)| eq_word(tok.text, w)) {
         days_ago = n;
         tok = next_or_time(&mut toks, s)?;
-        if tok.text == "," {
+        if matches!(tok.text, "," | "|" | "·" | "•" | "-" | "–") {
+            // `Gisteren, 23:03`, `Gisteren | 23:03`, `Gisteren · 23:03`
             tok = next_or_time(&mut toks, s)?;
         }
         if AT.iter().any(|w| eq_word(tok.text, w)) {
@@ -309,9 +314,12 @@ mod tests {
         ("19:25 uur", 19, 25, 0),
         ("19:25u", 19, 25, 0),
         ("  19:25\n", 19, 25, 0),
+        ("om 19:25", 19, 25, 0),
         ("Gisteren 23:03", 23, 3, 1),
         ("gisteren om 23:03", 23, 3, 1),
         ("Gisteren, 23:03", 23, 3, 1),
+        ("Gisteren · 23:03", 23, 3, 1),
+        ("gisteren | 23:03", 23, 3, 1),
         ("Vandaag om 20:07", 20, 7, 0),
         ("vandaag 8:05", 8, 5, 0),
         ("eergisteren 8:15", 8, 15, 2),

@@ -93,13 +93,6 @@ impl Folder {
     }
 }
 
-impl Folder {
-    /// The normalised text so far.
-    pub(crate) fn as_str(&self) -> &str {
-        &self.out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! The grammar cases of `../shared/grammar/*.tsv`, read in place.
 
 // Test code: a failed expectation should stop the test.
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::cast_possible_truncation)]
 
 use std::path::Path;
 
@@ -204,4 +204,156 @@ fn age_and_clock_json_shape() {
     let back: newswire::Clock =
         serde_json::from_str(r#"{"hour":19,"minute":25,"days_ago":0}"#).unwrap();
     assert_eq!(back, clock);
+}
+
+/// Checks the round-trip properties on whatever an input parses to; the
+/// point is that nothing panics and every accepted value prints back.
+fn roundtrip_any(input: &str) {
+    if let Some((d, rest)) = Dateline::split(input) {
+        assert!(input.ends_with(rest), "{input:?}");
+        assert_eq!(
+            d.to_string().parse::<Dateline>().as_ref(),
+            Ok(&d),
+            "{input:?}"
+        );
+    }
+    if let Ok(d) = input.parse::<Dateline>() {
+        assert_eq!(
+            d.to_string().parse::<Dateline>().as_ref(),
+            Ok(&d),
+            "{input:?}"
+        );
+    }
+    match input.parse::<RelativeAge>() {
+        Ok(age) => assert_eq!(age.to_string().parse(), Ok(age), "{input:?}"),
+        Err(e) => assert!(e.offset() <= input.len(), "{input:?}: {e}"),
+    }
+    match input.parse::<newswire::Clock>() {
+        Ok(c) => assert_eq!(c.to_string().parse(), Ok(c), "{input:?}"),
+        Err(e) => assert!(e.offset() <= input.len(), "{input:?}: {e}"),
+    }
+}
+
+#[test]
+fn generated_inputs_never_panic_and_round_trip() {
+    const PIECES: &[&str] = &[
+        "GOES",
+        "DEN",
+        "HAAG",
+        "Berlin",
+        "am",
+        "Main",
+        "De",
+        "VVD",
+        " ",
+        "  ",
+        "\u{a0}",
+        "-",
+        "--",
+        "–",
+        "—",
+        "_",
+        "(",
+        ")",
+        "/",
+        "ANP",
+        "dpa",
+        "lno",
+        "Reuters",
+        ",",
+        "Jan",
+        "5",
+        "'S",
+        "É",
+        "ś",
+        "a",
+        ".",
+        ":",
+        "19",
+        "25",
+        "24",
+        "60",
+        "99999999999",
+        "geleden",
+        "uur",
+        "minuten",
+        "een",
+        "vor",
+        "einer",
+        "Stunde",
+        "ago",
+        "hrs",
+        "gisteren",
+        "om",
+        "kwartier",
+        "half",
+        "a",
+        "few",
+        "seconds",
+        "Calif.",
+        "Saale",
+        "\t",
+        "0",
+        "\u{301}",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..30_000 {
+        let n = next() % 9;
+        let mut s = String::new();
+        for _ in 0..n {
+            s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        roundtrip_any(&s);
+    }
+}
+
+#[test]
+fn truncated_cases_never_panic() {
+    let Some(dir) = shared_dir("truncated grammar cases") else {
+        return;
+    };
+    for file in [
+        "datelines.tsv",
+        "datelines-wire.tsv",
+        "ages.tsv",
+        "ages-extra.tsv",
+    ] {
+        for (_, row) in rows(&dir.join("grammar").join(file)) {
+            let input = field(&row, 0);
+            for (i, _) in input.char_indices() {
+                roundtrip_any(&input[..i]);
+                roundtrip_any(&input[i..]);
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_inputs_are_rejected_quickly() {
+    let big = "A ".repeat(500_000);
+    let comma = format!("GOES, {}", "x".repeat(1_000_000));
+    let paren = format!("GOES ({}", "ANP/".repeat(250_000));
+    let digits = format!("{} uur geleden", "9".repeat(1_000_000));
+    let start = std::time::Instant::now();
+    for _ in 0..100 {
+        for s in [&big, &comma, &paren] {
+            assert!(Dateline::split(s).is_none());
+        }
+        assert!(big.parse::<RelativeAge>().is_err());
+        assert!(big.parse::<newswire::Clock>().is_err());
+    }
+    // Rejects look at a bounded prefix; a whole-input scan would take
+    // seconds here. (The digit run is one token and is read once.)
+    assert!(digits.parse::<RelativeAge>().is_err());
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
 }

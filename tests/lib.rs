@@ -7,4 +7,5 @@ mod fuzz_regressions;
 mod grammar;
 mod hostile;
 mod listing;
+mod real;
 mod shapes;
