@@ -89,7 +89,7 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Listing, Error> {
     };
     let heading = found.heading.clone();
     let first = found.first_node();
-    let mut listing = finder.into_listing(found);
+    let mut listing = Finder::listing(found);
     listing.date = page_date(page, first);
     let (number, next) = paging(page, meta);
     listing.page = number;
@@ -116,7 +116,7 @@ pub(crate) fn related(page: &Page, meta: &PageMeta, article: NodeId) -> Option<L
         related: true,
     };
     let found = finder.best()?;
-    let mut listing = finder.into_listing(found);
+    let mut listing = Finder::listing(found);
     listing.section = listing.heading.as_deref().map(section_of);
     Some(listing)
 }
@@ -136,13 +136,11 @@ fn section_of(heading: &str) -> String {
     ];
     let lower = heading.to_lowercase();
     for prefix in PREFIXES {
-        if lower.starts_with(prefix) {
-            if let Some(rest) = heading.get(prefix.len()..) {
-                let rest = rest.trim();
-                if !rest.is_empty() {
-                    return rest.to_owned();
-                }
-            }
+        if lower.starts_with(prefix)
+            && let Some(rest) = heading.get(prefix.len()..).map(str::trim)
+            && !rest.is_empty()
+        {
+            return rest.to_owned();
         }
     }
     heading.to_owned()
@@ -203,13 +201,12 @@ impl Counts {
     }
 }
 
-/// A list the finder read: its items (with the node ranges they came from),
-/// its heading and its score.
+/// A list the finder read: its items (with the node ranges they came from)
+/// and its heading.
 struct Found {
     container: NodeId,
     items: Vec<(Range<NodeId>, ListingItem)>,
     heading: Option<String>,
-    score: f64,
 }
 
 impl Found {
@@ -228,7 +225,10 @@ struct Finder<'a> {
 }
 
 /// How many candidate lists are read in full (by item count, largest first).
-const CANDIDATES_READ: usize = 24;
+const CANDIDATES_READ: usize = 16;
+
+/// How many items of each candidate list are read to score it.
+const SAMPLE: usize = 4;
 
 impl Finder<'_> {
     /// The best-scoring list in the region, with a featured teaser before it
@@ -237,16 +237,20 @@ impl Finder<'_> {
         let mut shapes = self.candidates();
         shapes.sort_by_key(|(_, items)| std::cmp::Reverse(items.len()));
         shapes.truncate(CANDIDATES_READ);
-        let mut best: Option<Found> = None;
-        for (container, ranges) in shapes {
-            let Some(found) = self.read(container, ranges) else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|b| found.score > b.score) {
-                best = Some(found);
-            }
-        }
-        let mut best = best?;
+        // Score every candidate on a sample of its items, then read the
+        // winner in full: reading every item of every candidate costs more
+        // than the page's parse.
+        let mut scored: Vec<(f64, NodeId, Vec<Range<NodeId>>)> = shapes
+            .into_iter()
+            .filter_map(|(container, ranges)| {
+                let score = self.sample_score(container, &ranges)?;
+                Some((score, container, ranges))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut best = scored
+            .into_iter()
+            .find_map(|(_, container, ranges)| self.read(container, ranges))?;
         if !self.related && self.join_featured(&mut best) {
             // The featured story's own title is not the list's heading.
             best.heading = find_heading(self.page, best.first_node(), self.from);
@@ -326,31 +330,48 @@ impl Finder<'_> {
         }
     }
 
-    /// Reads a candidate's items and scores the list.
-    fn read(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Found> {
-        let mut items = Vec::with_capacity(ranges.len());
-        let mut score = 0.0;
-        for range in ranges {
-            let Some(read) = read_item(self.page, self.meta, range.clone()) else {
+    /// A candidate's estimated score: the mean weight of its first few
+    /// items times its item count, times [`Finder::penalty`].
+    fn sample_score(&self, container: NodeId, ranges: &[Range<NodeId>]) -> Option<f64> {
+        let sample = ranges.get(..SAMPLE.min(ranges.len()))?;
+        let mut weight = 0.0;
+        let mut first = None;
+        for range in sample {
+            let Some(read) = read_item(self.page, self.meta, range.clone(), false) else {
                 continue;
             };
-            if read.advert {
-                continue;
+            if !read.advert {
+                weight += read.weight();
+                first.get_or_insert(range.start);
             }
-            score += read.weight();
-            items.push((range, read.item));
+        }
+        let first = first?;
+        #[allow(clippy::cast_precision_loss)] // item counts far below 2^52
+        let scale = ranges.len() as f64 / sample.len() as f64;
+        let heading = find_heading(self.page, first, self.from);
+        Some(weight * scale * self.penalty(container, heading.as_deref()))
+    }
+
+    /// Reads a candidate's items in full.
+    fn read(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Found> {
+        let mut items = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            let Some(read) = read_item(self.page, self.meta, range.clone(), true) else {
+                continue;
+            };
+            if !read.advert {
+                items.push((range, read.item));
+            }
         }
         if items.len() < 2 {
             return None;
         }
         let first = items.first().map_or(container, |(r, _)| r.start);
         let heading = find_heading(self.page, first, self.from);
-        score *= self.penalty(container, heading.as_deref());
         Some(Found {
             container,
             items,
             heading,
-            score,
         })
     }
 
@@ -419,7 +440,8 @@ impl Finder<'_> {
                 if story == 0 {
                     continue;
                 }
-                let Some(read) = read_item(page, self.meta, sibling..page.end(sibling)) else {
+                let Some(read) = read_item(page, self.meta, sibling..page.end(sibling), true)
+                else {
                     return false;
                 };
                 let same_kind = if clocks >= ages {
@@ -427,7 +449,9 @@ impl Finder<'_> {
                 } else {
                     read.item.age.is_some()
                 };
-                let joins = same_kind && read.single_story;
+                let range = sibling..page.end(sibling);
+                let joins =
+                    same_kind && single_story(page, self.meta, range, read.item.url.as_deref());
                 if joins {
                     found
                         .items
@@ -459,16 +483,15 @@ impl Finder<'_> {
             .ancestors(link)
             .find(|&n| page.is(n, &local_name!("article")))
             .unwrap_or(link);
-        let read = read_item(page, self.meta, root..page.end(root))?;
+        let read = read_item(page, self.meta, root..page.end(root), true)?;
         Some(Found {
             container: root,
             items: vec![(root..page.end(root), read.item)],
             heading: None,
-            score: 1.0,
         })
     }
 
-    fn into_listing(&self, found: Found) -> Listing {
+    fn listing(found: Found) -> Listing {
         Listing {
             heading: found.heading,
             section: None,
@@ -549,6 +572,7 @@ fn is_inline_formatting(name: &LocalName) -> bool {
 }
 
 /// One run of an item's text that shares an owning element.
+#[allow(clippy::struct_excessive_bools)] // independent facts about one run of text
 struct Segment {
     owner: NodeId,
     text: Folder,
@@ -566,8 +590,6 @@ struct Segment {
 struct ReadItem {
     item: ListingItem,
     advert: bool,
-    /// All the item's links point at one story.
-    single_story: bool,
 }
 
 impl ReadItem {
@@ -596,12 +618,13 @@ enum Role {
     Label,
 }
 
-/// Reads one item from the nodes in `range`.
-fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadItem> {
-    let segments = segments(page, range.clone());
+/// Reads one item from the nodes in `range`; `full` also resolves its
+/// address and splits the dateline off its lead (scoring needs neither).
+fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> Option<ReadItem> {
+    let mut segments = segments(page, range.clone());
     let texts: Vec<String> = segments
-        .iter()
-        .map(|s| s.text.as_str().to_owned())
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.text).finish())
         .collect();
     let mut roles = vec![Role::Unknown; segments.len()];
     let (mut age, mut clock, mut time_label) = (None, None, None);
@@ -628,13 +651,14 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
             .find(|&n| page.is(n, &local_name!("a")) && page.attr(n, "href").is_some())
     });
     let url = link
+        .filter(|_| full)
         .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
         .and_then(|h| meta.resolve(&h));
     let label = pick_label(&segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
     let (mut dateline, mut lead) = (None, None);
     if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
-        match split_dateline(text) {
+        match split_dateline(text).filter(|_| full) {
             Some((d, rest)) => {
                 dateline = Some(d);
                 lead = (!rest.is_empty()).then_some(rest);
@@ -648,7 +672,6 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
             ADVERT_WORDS.iter().any(|w| lower.contains(w))
         }
     });
-    let single_story = single_story(page, meta, range, url.as_deref());
     Some(ReadItem {
         item: ListingItem {
             title,
@@ -660,12 +683,11 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>) -> Option<ReadI
             clock,
         },
         advert,
-        single_story,
     })
 }
 
 /// Splits a dateline off a lead. A local dateline with an empty agency
-/// parenthesis (`GOES () - `, seen on ZeelandNet category pages) is a
+/// parenthesis (`GOES () - `, seen on `ZeelandNet` category pages) is a
 /// dateline without agencies.
 fn split_dateline(text: &str) -> Option<(Dateline, String)> {
     if let Some((d, rest)) = Dateline::split(text) {
@@ -692,16 +714,14 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
     // Elements in the range with a non-space text child of their own.
     let mut running = vec![false; range.len()];
     for n in range.clone() {
-        if let Some(text) = page.text(n) {
-            if text.chars().any(|c| !crate::text::is_space(c)) {
-                if let Some(slot) = page
-                    .parent(n)
-                    .and_then(|p| p.checked_sub(base))
-                    .and_then(|i| running.get_mut(i))
-                {
-                    *slot = true;
-                }
-            }
+        if let Some(text) = page.text(n)
+            && text.chars().any(|c| !crate::text::is_space(c))
+            && let Some(slot) = page
+                .parent(n)
+                .and_then(|p| p.checked_sub(base))
+                .and_then(|i| running.get_mut(i))
+        {
+            *slot = true;
         }
     }
     let is_running = |id: NodeId| {
@@ -756,17 +776,15 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
             .rev()
             .take(8)
             .position(|s| s.owner == owner && !s.sealed);
-        match reuse.and_then(|back| out.len().checked_sub(back + 1)) {
-            Some(at) => {
-                if let Some(seg) = out.get_mut(at) {
-                    seg.text.push(&text);
-                }
-            }
-            None => {
-                let mut folder = Folder::default();
-                folder.push(&text);
-                out.push(segment(page, owner, range.start, folder, false));
-            }
+        if let Some(seg) = reuse
+            .and_then(|back| out.len().checked_sub(back + 1))
+            .and_then(|at| out.get_mut(at))
+        {
+            seg.text.push(&text);
+        } else {
+            let mut folder = Folder::default();
+            folder.push(&text);
+            out.push(segment(page, owner, range.start, folder, false));
         }
     }
     out.retain(|s| !s.text.is_empty());
@@ -818,6 +836,11 @@ fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<
 }
 
 fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> {
+    // Every age or clock has a digit or is a few words (`een week
+    // geleden`, `zojuist`); a title is skipped without running the grammars.
+    if !text.contains(|c: char| c.is_ascii_digit()) && text.split_whitespace().nth(4).is_some() {
+        return None;
+    }
     if let Ok(age) = text.parse::<RelativeAge>() {
         return Some((Some(age), None));
     }
@@ -890,7 +913,7 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
                 && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
                 && texts
                     .get(i)
-                    .is_some_and(|t| t.len() >= 20 && t.split_whitespace().count() >= 4)
+                    .is_some_and(|t| t.len() >= 20 && t.split_whitespace().take(4).count() == 4)
         })
         .max_by_key(|&i| texts.get(i).map_or(0, String::len))
 }
@@ -898,13 +921,18 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
 /// Most bytes a heading-like text may have.
 const HEADING_MAX: usize = 80;
 
+/// How many nodes before a list the heading search looks at.
+const HEADING_SEARCH: usize = 4096;
+
 /// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
 /// block of text that holds no link), not before `floor`. Stops at a long
 /// block of text: a heading does not sit behind a paragraph.
 fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
     let mut n = first;
-    while n > floor {
+    let mut budget = HEADING_SEARCH;
+    while n > floor && budget > 0 {
         n -= 1;
+        budget -= 1;
         if page.hidden(n) || page.contains(n, first) || page.name(n).is_none() {
             continue;
         }
@@ -914,7 +942,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             continue;
         }
         let heading = is_heading(page, n);
+        // A block holding no other block; a big subtree is not a heading.
         let leaf_block = crate::dom::is_block(name)
+            && page.descendants(n).len() <= 64
             && !page
                 .descendants(n)
                 .any(|d| page.name(d).is_some_and(crate::dom::is_block));
@@ -960,20 +990,19 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if n >= list_start {
             break;
         }
-        if page.is(n, &local_name!("time")) {
-            if let Some(date) = page
+        if page.is(n, &local_name!("time"))
+            && let Some(date) = page
                 .attr(n, "datetime")
                 .and_then(|d| calendar::parse_iso(&d))
-            {
-                return Some(date);
-            }
+        {
+            return Some(date);
         }
         if let Some(text) = page.text(n) {
             let text = crate::text::normalize(&text);
-            if (6..=48).contains(&text.len()) {
-                if let Some(date) = calendar::parse_date(&text) {
-                    return Some(date);
-                }
+            if (6..=48).contains(&text.len())
+                && let Some(date) = calendar::parse_date(&text)
+            {
+                return Some(date);
             }
         }
     }
@@ -1037,10 +1066,10 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
 fn page_param(url: &str) -> Option<u32> {
     let parsed = url::Url::parse(url).ok()?;
     for (key, value) in parsed.query_pairs() {
-        if matches!(key.as_ref(), "page" | "p" | "pagina" | "pg") {
-            if let Ok(n) = value.parse() {
-                return Some(n);
-            }
+        if matches!(key.as_ref(), "page" | "p" | "pagina" | "pg")
+            && let Ok(n) = value.parse()
+        {
+            return Some(n);
         }
     }
     let mut segments = parsed.path_segments()?;
@@ -1129,12 +1158,27 @@ impl ListingItem {
     /// window spans the whole day's worth of possible "now"s, one day wider.
     ///
     /// ```
-    /// use newswire::{Anchor, ListingItem};
-    /// use time::macros::datetime;
-    /// let listing = newswire::parse_listing("<ul><li><a href='https://a.nl/1'>Eerste bericht</a></li>\
-    ///      <li><a href='https://a.nl/2'>Tweede bericht</a></li></ul>").unwrap();
-    /// let item: &ListingItem = &listing.items[0];
-    /// assert_eq!(item.window(Anchor::Now(datetime!(2025-11-03 18:00 UTC))), None);
+    /// use newswire::Anchor;
+    /// use time::macros::{date, datetime};
+    /// let listing = newswire::parse_listing(
+    ///     "<ul><li><a href='https://a.nl/1'>Eerste bericht</a> <span>4 minuten geleden</span></li>\
+    ///      <li><a href='https://a.nl/2'>Tweede bericht</a> <span>Gisteren 23:03</span></li></ul>",
+    /// ).unwrap();
+    /// let (age, clock) = (&listing.items[0], &listing.items[1]);
+    /// let now = datetime!(2025-11-03 18:00 +1);
+    /// assert_eq!(
+    ///     age.window(Anchor::Now(now)),
+    ///     Some((datetime!(2025-11-03 17:55 +1), datetime!(2025-11-03 17:56 +1))),
+    /// );
+    /// assert_eq!(
+    ///     clock.window(Anchor::Now(now)),
+    ///     Some((datetime!(2025-11-02 23:03 +1), datetime!(2025-11-02 23:03:59 +1))),
+    /// );
+    /// // Only the page's date: "now" is anywhere in that day (UTC).
+    /// assert_eq!(
+    ///     age.window(Anchor::Date(date!(2025 - 11 - 03))),
+    ///     Some((datetime!(2025-11-02 23:55 UTC), datetime!(2025-11-03 23:56 UTC))),
+    /// );
     /// ```
     pub fn window(&self, anchor: Anchor) -> Option<(OffsetDateTime, OffsetDateTime)> {
         let (early, late) = anchor.span();
@@ -1158,5 +1202,56 @@ impl ListingItem {
                 Some((start, start.saturating_add(Duration::seconds(59))))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn related_of(html: &str) -> Option<Listing> {
+        let dom = parse(html);
+        let page = Page::new(&dom);
+        let meta = PageMeta::new(&page, None);
+        let article = (0..page.len())
+            .find(|&n| page.is(n, &local_name!("article")))
+            .unwrap();
+        related(&page, &meta, article)
+    }
+
+    #[test]
+    fn related_takes_the_list_after_the_article_only() {
+        let ticker = "<aside><h2>Net binnen</h2><ul>\
+            <li><time>18:02</time> <a href='https://a.nl/t1'>Ticker bericht nummer een</a></li>\
+            <li><time>18:01</time> <a href='https://a.nl/t2'>Ticker bericht nummer twee</a></li></ul></aside>";
+        let article = "<article><h1>Kop</h1><p>GOES - Tekst van het artikel zelf.</p></article>";
+        let list = "<div><b>Meer uit Buitenland</b></div><div>\
+            <div><a href='https://a.nl/1'>Eerste verhaal uit het buitenland</a><p>1 uur geleden</p></div>\
+            <div><a href='https://a.nl/2'>Tweede verhaal uit het buitenland</a><p>2 uur geleden</p></div></div>";
+        assert_eq!(related_of(&format!("{ticker}{article}")), None);
+        let found = related_of(&format!("{ticker}{article}{list}")).unwrap();
+        assert_eq!(found.heading.as_deref(), Some("Meer uit Buitenland"));
+        assert_eq!(found.section.as_deref(), Some("Buitenland"));
+        assert_eq!(found.items.len(), 2);
+        assert_eq!(
+            (found.date, found.page, found.next_page),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn sections_from_headings() {
+        assert_eq!(section_of("Meer uit Buitenland"), "Buitenland");
+        assert_eq!(section_of("meer over  Sport"), "Sport");
+        assert_eq!(section_of("Politiek"), "Politiek");
+        assert_eq!(section_of("Meer uit "), "Meer uit ");
+    }
+
+    #[test]
+    fn page_numbers_from_addresses() {
+        assert_eq!(page_param("https://a.nl/x?page=14"), Some(14));
+        assert_eq!(page_param("https://a.nl/x/pagina/2"), Some(2));
+        assert_eq!(page_param("https://a.nl/x"), None);
     }
 }
