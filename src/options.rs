@@ -28,11 +28,11 @@ use crate::{decode, guard};
 ///
 /// | limit | default | real maximum | why this default |
 /// |---|---|---|---|
-/// | input bytes | 32 MiB | 1.6 MB | 20× the largest page |
+/// | input bytes | 16 MiB | 1.6 MB | 10×; keeps attribute-heavy input under 256 MB |
 /// | depth | 256 | 51 | 5×; each tag may walk the whole stack |
 /// | open formatting | 64 | 3 | 20×; text re-creates each one per paragraph |
 /// | attributes per tag | 256 | 64 | 4×; duplicate checks are quadratic per tag |
-/// | elements (and comments) | 400,000 | 3,140 | ~100×; 400k nodes ≈ 200 MB of DOM |
+/// | elements (and comments) | 400,000 | 3,140 | ~100×; 400k elements peak at 220 MB RSS |
 /// | walk work per byte | 8 | 0.76 | 10×; bounds scope checks below the depth limit |
 ///
 /// ```
@@ -58,7 +58,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            input_bytes: 32 << 20,
+            input_bytes: 16 << 20,
             depth: 256,
             formatting: 64,
             attributes_per_tag: 256,

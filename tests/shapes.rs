@@ -208,6 +208,16 @@ pub fn annotation_style(size: usize) -> String {
     format!("<math><annotation-xml><style>{}", repeat("<div>", size))
 }
 
+/// Many elements, each with nearly the maximum of attributes: memory.
+pub fn attribute_heavy(size: usize) -> String {
+    let mut unit = String::from("<span");
+    for i in 0..250 {
+        let _ = write!(unit, " a{i}=v");
+    }
+    unit.push_str("></span>");
+    repeat(&unit, size)
+}
+
 /// Every shape.
 pub const SHAPES: &[Shape] = &[
     Shape {
@@ -325,5 +335,9 @@ pub const SHAPES: &[Shape] = &[
     Shape {
         name: "annotation_style",
         make: annotation_style,
+    },
+    Shape {
+        name: "attribute_heavy",
+        make: attribute_heavy,
     },
 ];
