@@ -66,7 +66,7 @@ fn accepted(c: &mut Criterion) {
         ("huge_text", shapes::huge_text as fn(usize) -> String),
         ("big_script", shapes::big_script),
     ] {
-        let html = make(30_000_000);
+        let html = make(15_000_000);
         group.throughput(Throughput::Bytes(html.len() as u64));
         group.bench_with_input(BenchmarkId::new(name, html.len()), &html, |b, html| {
             b.iter(|| black_box(options.parse_article(black_box(html))));
