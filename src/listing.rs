@@ -101,8 +101,8 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Listing, Error> {
 /// Finds the list of other stories that follows an article ("Meer uit
 /// Buitenland"), if the page has one.
 ///
-/// `article` is the node the article extractor judged to be the article's
-/// container or body: only lists that start after its subtree ends count,
+/// `article` is the node where the article extractor found the article to
+/// end (its last text): only lists that start after its subtree ends count,
 /// so the story's own paragraphs and any ticker or menu *before* it are
 /// never taken. The result has no `date`, `page` or `next_page` (those
 /// belong to listing pages).
@@ -336,6 +336,7 @@ impl Finder<'_> {
         let sample = ranges.get(..SAMPLE.min(ranges.len()))?;
         let mut weight = 0.0;
         let mut first = None;
+        let mut bare = true;
         for range in sample {
             let Some(read) = read_item(self.page, self.meta, range.clone(), false) else {
                 continue;
@@ -343,12 +344,18 @@ impl Finder<'_> {
             if !read.advert {
                 weight += read.weight();
                 first.get_or_insert(range.start);
+                bare &= read.weight() < 1.5;
             }
         }
         let first = first?;
         #[allow(clippy::cast_precision_loss)] // item counts far below 2^52
         let scale = ranges.len() as f64 / sample.len() as f64;
         let heading = find_heading(self.page, first, self.from);
+        // Under an article, a box of bare title links (recent posts, most
+        // read, a menu) is not the related list unless its heading says so.
+        if self.related && bare && !heading.as_deref().is_some_and(is_related_heading) {
+            return None;
+        }
         Some(weight * scale * self.penalty(container, heading.as_deref()))
     }
 
@@ -524,6 +531,11 @@ const RELATED_HEADINGS: [&str; 6] = [
     "gerelateerd",
     "related",
 ];
+
+fn is_related_heading(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    RELATED_HEADINGS.iter().any(|w| lower.starts_with(w))
+}
 
 /// Words that mark an advertisement card among the items.
 /// Whether a short text marks an advertisement card.
@@ -923,6 +935,10 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
 /// Most bytes a heading-like text may have.
 const HEADING_MAX: usize = 80;
 
+/// Non-space bytes of link text that mark a story's title rather than a
+/// menu entry (`Binnenland`) or a pager link.
+const STORY_TITLE_TEXT: usize = 25;
+
 /// How many nodes before a list the heading search looks at.
 const HEADING_SEARCH: usize = 4096;
 
@@ -939,6 +955,15 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             continue;
         }
         let name = page.name(n)?;
+        // A story title's link before the list belongs to another list (a
+        // most-read column): the heading search does not reach past it.
+        if *name == local_name!("a")
+            && page.text_len(n) >= STORY_TITLE_TEXT
+            && page.attr(n, "href").is_some()
+            && !page.ancestors(n).take(4).any(|a| is_heading(page, a))
+        {
+            return None;
+        }
         if *name == local_name!("th") {
             // A table's column header, not the list's heading.
             continue;
@@ -1034,7 +1059,13 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                 matches!(
                     text,
                     "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
-                )
+                ) || (matches!(
+                    text,
+                    "meer laden" | "laad meer" | "load more" | "oudere berichten" | "older posts"
+                ) && page
+                    .attr(n, "href")
+                    .and_then(|h| meta.resolve(&h))
+                    .is_some_and(|u| page_param(&u).is_some()))
             };
             if rel_next || worded {
                 next = page.attr(n, "href").and_then(|h| meta.resolve(&h));

@@ -84,7 +84,8 @@ impl Signals {
         for id in (1..page.len()).rev() {
             let Some(name) = page.name(id) else { continue };
             let mut stories = get(&self.story_links, id);
-            if *name == local_name!("a") && is_story_link(page, id) {
+            if *name == local_name!("a") && (is_story_link(page, id) || self.is_line_link(page, id))
+            {
                 stories += 1;
             }
             if is_control(name) {
@@ -161,6 +162,37 @@ impl Signals {
             }
             id += 1;
         }
+    }
+
+    /// A link that is a whole line opening its block: nothing before it in
+    /// a block parent, and a `<br>`, a block or the parent's end after it
+    /// (`<li><a>Titel</a><p>Lead</p></li>`, `<td><a>Titel</a><br>Lead</td>`):
+    /// a teaser's title even without a heading. A link inside running text
+    /// (`<p><a>Naam</a> zei …</p>`) has text after it on its line.
+    fn is_line_link(&self, page: &Page, a: NodeId) -> bool {
+        const LOOK_AHEAD: usize = 8;
+        let Some(parent) = page.parent(a) else {
+            return false;
+        };
+        if page.text_len(a) < 10
+            || !page.name(parent).is_some_and(is_block)
+            || self.between(parent, a) > 0
+        {
+            return false;
+        }
+        let end = page.end(parent);
+        let mut next = page.end(a);
+        for _ in 0..LOOK_AHEAD {
+            if next >= end {
+                return true;
+            }
+            match page.name(next) {
+                Some(n) if *n == local_name!("br") || is_block(n) => return true,
+                _ if page.text_len(next) > 0 => return false,
+                _ => next = page.end(next).max(next + 1),
+            }
+        }
+        false
     }
 
     /// Visible text bytes from `from` up to (not including) `to`.
@@ -362,6 +394,69 @@ fn is_story_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
     count >= 2 && text * 5 >= page.text_len(id) * 3
 }
 
+/// Text above which a block is more than one story's teaser.
+const MAX_TEASER: usize = 1_000;
+
+/// One story's teaser: a small block holding one story link and at most
+/// one paragraph of prose (its lead), and not the headline. (A short
+/// article's `<article>` is as small, but has paragraphs.)
+fn is_teaser_item(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    const NODES_READ: usize = 256;
+    get(&signals.story_links, id) == 1
+        && page.text_len(id) < MAX_TEASER
+        && signals.headline.is_none_or(|h| !page.contains(id, h))
+        && std::iter::once(id)
+            .chain(page.descendants(id))
+            .take(NODES_READ)
+            .filter(|&d| {
+                let own = get(&signals.own_text, d);
+                own >= MIN_PARAGRAPH && get(&signals.own_link, d) * 2 <= own
+            })
+            .nth(1)
+            .is_none()
+}
+
+/// A list of teasers: two or more teaser children (a title, a lead, an
+/// age) make up most of its text.
+fn is_teaser_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    if get(&signals.story_links, id) < 2 {
+        return false;
+    }
+    let (mut count, mut text) = (0, 0);
+    for child in page.element_children(id) {
+        if is_teaser_item(page, signals, child) {
+            count += 1;
+            text += page.text_len(child);
+        }
+    }
+    count >= 2 && text * 5 >= page.text_len(id) * 3
+}
+
+/// Whether `block` lies, up to three levels down, inside one teaser of a
+/// list of teasers; the answer per list kept in `lists` so a wide list is
+/// judged once. (A page wrapper that holds lists as well as the article is
+/// no teaser list for the article's paragraphs: they are in no teaser.)
+fn in_story_list(page: &Page, signals: &Signals, lists: &mut [u8], block: NodeId) -> bool {
+    let mut below = block;
+    for ancestor in page.ancestors(block).skip(1).take(3) {
+        let Some(slot) = lists.get_mut(ancestor) else {
+            continue;
+        };
+        if *slot == 0 {
+            *slot = if is_teaser_list(page, signals, ancestor) {
+                1
+            } else {
+                2
+            };
+        }
+        if *slot == 1 && is_teaser_item(page, signals, below) {
+            return true;
+        }
+        below = ancestor;
+    }
+    false
+}
+
 /// One story's teaser outside a list wrapper (a "read also" box, or
 /// related teasers set straight after the body's paragraphs): a small block
 /// holding a story link, with its lead and age. What holds the headline is
@@ -399,6 +494,8 @@ pub(crate) fn container(
     headline: Option<NodeId>,
 ) -> Option<NodeId> {
     let mut score = vec![0f64; page.len()];
+    // Per node: 0 not asked yet, 1 a story list, 2 not one.
+    let mut lists = vec![0u8; page.len()];
     for block in 1..page.len() {
         let own = get(&signals.own_text, block);
         if own < MIN_PARAGRAPH || page.name(block).is_some_and(is_heading_name) {
@@ -406,6 +503,11 @@ pub(crate) fn container(
         }
         let link = get(&signals.own_link, block);
         if link * 2 > own {
+            continue;
+        }
+        // A teaser's lead is not article prose: a list of teasers under a
+        // short article holds more text than the article itself.
+        if in_story_list(page, signals, &mut lists, block) {
             continue;
         }
         let value = f64::from(own - link);
@@ -468,6 +570,8 @@ struct Run {
     text_bytes: usize,
     link_bytes: usize,
     after_br: bool,
+    /// The last text node read into the run.
+    last: NodeId,
 }
 
 impl Run {
@@ -542,15 +646,18 @@ fn skips(
 }
 
 /// Reads the container's blocks in order. `headline` and `title` keep the
-/// headline (and a second copy of it) out of the body.
+/// headline (and a second copy of it) out of the body. Also returns the
+/// last text node read into a block: what follows it (a list of stories
+/// inside the container) is no longer the article.
 pub(crate) fn blocks(
     page: &Page,
     signals: &Signals,
     container: NodeId,
     headline: Option<NodeId>,
     title: &str,
-) -> Vec<Block> {
+) -> (Vec<Block>, NodeId) {
     let mut out: Vec<Block> = Vec::new();
+    let mut last = container;
     let mut open: Vec<(NodeId, Open)> = Vec::new();
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
@@ -563,7 +670,7 @@ pub(crate) fn blocks(
             }
             open.pop();
             match kind {
-                Open::Block => flush(&mut run, &mut out, title),
+                Open::Block => flush(&mut run, &mut out, &mut last, title),
                 Open::Bold => bold = bold.saturating_sub(1),
                 Open::Link => link = link.saturating_sub(1),
             }
@@ -584,6 +691,7 @@ pub(crate) fn blocks(
                         run.link_bytes += len;
                     }
                     run.after_br = false;
+                    run.last = id;
                 }
                 run.folder.push(&text);
             }
@@ -600,7 +708,7 @@ pub(crate) fn blocks(
             continue;
         }
         if is_heading_name(name) || is_role_heading(page, id) {
-            flush(&mut run, &mut out, title);
+            flush(&mut run, &mut out, &mut last, title);
             if *name != local_name!("h1") && page.link_density(id) <= 0.5 {
                 push(&mut out, BlockKind::Heading, page.text_of(id), title);
             }
@@ -609,8 +717,10 @@ pub(crate) fn blocks(
         }
         match *name {
             local_name!("br") => {
-                if run.after_br && run.text_bytes > 0 {
-                    flush(&mut run, &mut out, title);
+                // Two `<br>`s end a paragraph; one ends a bold subheading's
+                // line (`<b>Ophef</b><br>Tekst …`).
+                if run.text_bytes > 0 && (run.after_br || is_heading_run(&run)) {
+                    flush(&mut run, &mut out, &mut last, title);
                 } else {
                     run.folder.boundary();
                     run.after_br = true;
@@ -624,21 +734,21 @@ pub(crate) fn blocks(
                 link += 1;
                 open.push((page.end(id), Open::Link));
             }
-            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, title),
+            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, &mut last, title),
             ref other if is_block(other) => {
-                flush(&mut run, &mut out, title);
+                flush(&mut run, &mut out, &mut last, title);
                 open.push((page.end(id), Open::Block));
             }
             _ => {}
         }
         id += 1;
     }
-    flush(&mut run, &mut out, title);
+    flush(&mut run, &mut out, &mut last, title);
     // A heading with nothing under it closed a section of boilerplate.
     while out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         out.pop();
     }
-    out
+    (out, last)
 }
 
 fn is_role_heading(page: &Page, id: NodeId) -> bool {
@@ -646,8 +756,15 @@ fn is_role_heading(page: &Page, id: NodeId) -> bool {
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
 }
 
-fn flush(run: &mut Run, out: &mut Vec<Block>, title: &str) {
+/// A run that would be read as a subheading: short and all bold.
+fn is_heading_run(run: &Run) -> bool {
+    run.all_bold && run.text_bytes <= MAX_BOLD_HEADING
+}
+
+fn flush(run: &mut Run, out: &mut Vec<Block>, last: &mut NodeId, title: &str) {
     let done = std::mem::replace(run, Run::new());
+    let before = out.len();
+    let end = done.last;
     if done.text_bytes == 0 {
         return;
     }
@@ -666,6 +783,9 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, title: &str) {
         BlockKind::Paragraph
     };
     push(out, kind, text, title);
+    if out.len() > before {
+        *last = end;
+    }
 }
 
 fn push(out: &mut Vec<Block>, kind: BlockKind, text: String, title: &str) {
