@@ -166,11 +166,13 @@ impl Signals {
 
     /// A link that is a whole line opening its block: nothing before it in
     /// a block parent, and a `<br>`, a block or the parent's end after it
-    /// (`<li><a>Titel</a><p>Lead</p></li>`, `<td><a>Titel</a><br>Lead</td>`):
-    /// a teaser's title even without a heading. A link inside running text
+    /// (`<li><a>Titel</a><p>Lead</p></li>`, `<td><a>Titel</a><br>Lead</td>`),
+    /// short elements (an age, a badge) allowed between: a teaser's title
+    /// even without a heading. A link inside running text
     /// (`<p><a>Naam</a> zei …</p>`) has text after it on its line.
     fn is_line_link(&self, page: &Page, a: NodeId) -> bool {
         const LOOK_AHEAD: usize = 8;
+        const MAX_LINE_EXTRA: usize = 32;
         let Some(parent) = page.parent(a) else {
             return false;
         };
@@ -188,6 +190,14 @@ impl Signals {
             }
             match page.name(next) {
                 Some(n) if *n == local_name!("br") || is_block(n) => return true,
+                // A short element on the title's line: its age or badge
+                // (`<a>Titel</a> <time>4 minuten geleden</time><p>…`).
+                // (Not another link: a run of links is a menu or tag line.)
+                Some(_)
+                    if page.text_len(next) <= MAX_LINE_EXTRA && page.link_text_len(next) == 0 =>
+                {
+                    next = page.end(next).max(next + 1);
+                }
                 _ if page.text_len(next) > 0 => return false,
                 _ => next = page.end(next).max(next + 1),
             }
@@ -246,6 +256,7 @@ impl Signals {
                 role.as_str(),
                 "dialog"
                     | "alertdialog"
+                    | "button"
                     | "navigation"
                     | "complementary"
                     | "banner"
@@ -432,13 +443,13 @@ fn is_teaser_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
     count >= 2 && text * 5 >= page.text_len(id) * 3
 }
 
-/// Whether `block` lies, up to three levels down, inside one teaser of a
+/// Whether `block` lies, up to four levels down, inside one teaser of a
 /// list of teasers; the answer per list kept in `lists` so a wide list is
 /// judged once. (A page wrapper that holds lists as well as the article is
 /// no teaser list for the article's paragraphs: they are in no teaser.)
 fn in_story_list(page: &Page, signals: &Signals, lists: &mut [u8], block: NodeId) -> bool {
     let mut below = block;
-    for ancestor in page.ancestors(block).skip(1).take(3) {
+    for ancestor in page.ancestors(block).skip(1).take(4) {
         let Some(slot) = lists.get_mut(ancestor) else {
             continue;
         };
@@ -657,7 +668,10 @@ pub(crate) fn blocks(
     title: &str,
 ) -> (Vec<Block>, NodeId) {
     let mut out: Vec<Block> = Vec::new();
-    let mut last = container;
+    // Per block, the last node read into it.
+    let mut ends: Vec<NodeId> = Vec::new();
+    // How many blocks were read when a list of stories was last skipped.
+    let mut after_list: Option<usize> = None;
     let mut open: Vec<(NodeId, Open)> = Vec::new();
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
@@ -670,7 +684,7 @@ pub(crate) fn blocks(
             }
             open.pop();
             match kind {
-                Open::Block => flush(&mut run, &mut out, &mut last, title),
+                Open::Block => flush(&mut run, &mut out, &mut ends, title),
                 Open::Bold => bold = bold.saturating_sub(1),
                 Open::Link => link = link.saturating_sub(1),
             }
@@ -700,17 +714,28 @@ pub(crate) fn blocks(
         };
         if skips(page, signals, id, container, headline) {
             // A heading that introduced a skipped list ("Meer uit
-            // Buitenland") goes with it.
-            if run.text_bytes == 0 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+            // Buitenland") goes with it; a subheading before a newsletter
+            // box, an advert or a figure stays.
+            if run.text_bytes == 0
+                && out.last().is_some_and(is_label_line)
+                && introduces_list(page, signals, id, headline)
+            {
                 out.pop();
+                ends.truncate(out.len());
+            }
+            if introduces_list(page, signals, id, headline) {
+                after_list = Some(out.len());
             }
             id = page.end(id).max(id + 1);
             continue;
         }
         if is_heading_name(name) || is_role_heading(page, id) {
-            flush(&mut run, &mut out, &mut last, title);
+            flush(&mut run, &mut out, &mut ends, title);
             if *name != local_name!("h1") && page.link_density(id) <= 0.5 {
                 push(&mut out, BlockKind::Heading, page.text_of(id), title);
+                if out.len() > ends.len() {
+                    ends.push(id);
+                }
             }
             id = page.end(id).max(id + 1);
             continue;
@@ -720,7 +745,7 @@ pub(crate) fn blocks(
                 // Two `<br>`s end a paragraph; one ends a bold subheading's
                 // line (`<b>Ophef</b><br>Tekst …`).
                 if run.text_bytes > 0 && (run.after_br || is_heading_run(&run)) {
-                    flush(&mut run, &mut out, &mut last, title);
+                    flush(&mut run, &mut out, &mut ends, title);
                 } else {
                     run.folder.boundary();
                     run.after_br = true;
@@ -734,21 +759,64 @@ pub(crate) fn blocks(
                 link += 1;
                 open.push((page.end(id), Open::Link));
             }
-            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, &mut last, title),
+            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, &mut ends, title),
             ref other if is_block(other) => {
-                flush(&mut run, &mut out, &mut last, title);
+                flush(&mut run, &mut out, &mut ends, title);
                 open.push((page.end(id), Open::Block));
             }
             _ => {}
         }
         id += 1;
     }
-    flush(&mut run, &mut out, &mut last, title);
+    flush(&mut run, &mut out, &mut ends, title);
+    finish(out, &ends, after_list, container)
+}
+
+/// Drops what trails the article (a footer after its story list, headings
+/// with nothing under them) and finds the last node read into a block.
+fn finish(
+    mut out: Vec<Block>,
+    ends: &[NodeId],
+    after_list: Option<usize>,
+    container: NodeId,
+) -> (Vec<Block>, NodeId) {
+    // Nothing but short lines after a skipped list of stories: the page's
+    // footer ("© Site"), not the article.
+    if let Some(mark) = after_list.filter(|&m| m > 0)
+        && out
+            .get(mark..)
+            .is_some_and(|rest| rest.iter().all(is_label_line))
+    {
+        out.truncate(mark);
+    }
     // A heading with nothing under it closed a section of boilerplate.
     while out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         out.pop();
     }
+    let last = ends
+        .get(out.len().wrapping_sub(1))
+        .copied()
+        .unwrap_or(container);
     (out, last)
+}
+
+/// A subheading, or a short line that is no sentence: the heading of a list
+/// ("Meer uit Vlissingen" in a `<div>`) or a footer line.
+fn is_label_line(block: &Block) -> bool {
+    const MAX_LABEL: usize = 60;
+    block.kind == BlockKind::Heading
+        || (block.text.chars().count() <= MAX_LABEL
+            && !block.text.ends_with([
+                '.', '!', '?', '"', '”', '\'', '’', '»', ':', ')', '。', '！', '？',
+            ]))
+}
+
+/// Whether a skipped subtree is a list of stories or links (what a
+/// heading before it introduces), not a widget, advert or figure.
+fn introduces_list(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId>) -> bool {
+    is_story_list(page, signals, id)
+        || is_teaser(page, signals, id, headline)
+        || page.link_density(id) > 0.5
 }
 
 fn is_role_heading(page: &Page, id: NodeId) -> bool {
@@ -761,7 +829,7 @@ fn is_heading_run(run: &Run) -> bool {
     run.all_bold && run.text_bytes <= MAX_BOLD_HEADING
 }
 
-fn flush(run: &mut Run, out: &mut Vec<Block>, last: &mut NodeId, title: &str) {
+fn flush(run: &mut Run, out: &mut Vec<Block>, ends: &mut Vec<NodeId>, title: &str) {
     let done = std::mem::replace(run, Run::new());
     let before = out.len();
     let end = done.last;
@@ -784,7 +852,7 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, last: &mut NodeId, title: &str) {
     };
     push(out, kind, text, title);
     if out.len() > before {
-        *last = end;
+        ends.push(end);
     }
 }
 
