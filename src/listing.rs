@@ -344,7 +344,7 @@ impl Finder<'_> {
             if !read.advert {
                 weight += read.weight();
                 first.get_or_insert(range.start);
-                bare &= read.weight() < 1.5;
+                bare &= read.item.lead.is_none() && read.item.age.is_none();
             }
         }
         let first = first?;
@@ -352,9 +352,16 @@ impl Finder<'_> {
         let scale = ranges.len() as f64 / sample.len() as f64;
         let heading = find_heading(self.page, first, self.from);
         // Under an article, a box of bare title links (recent posts, most
-        // read, a menu) is not the related list unless its heading says so.
-        if self.related && bare && !heading.as_deref().is_some_and(is_related_heading) {
-            return None;
+        // read, a menu, a ticker of clock times) is not the related list
+        // unless its heading says so; a ticker or most-read box never is.
+        if self.related {
+            let lower = heading.as_deref().map(str::to_lowercase);
+            let side = lower
+                .as_deref()
+                .is_some_and(|h| SIDE_LISTS.iter().any(|w| h.contains(w)));
+            if side || (bare && !heading.as_deref().is_some_and(is_related_heading)) {
+                return None;
+            }
         }
         Some(weight * scale * self.penalty(container, heading.as_deref()))
     }
@@ -1054,7 +1061,15 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     .any(|t| t.eq_ignore_ascii_case("next"))
             });
             let worded = *name == local_name!("a") && page.text_len(n) <= 24 && {
-                let text = page.text_of(n).to_lowercase();
+                let mut text = page.text_of(n).to_lowercase();
+                if !text.chars().any(char::is_alphanumeric) {
+                    // An arrow (`›`) named by its `aria-label` or `title`.
+                    if let Some(label) =
+                        page.attr(n, "aria-label").or_else(|| page.attr(n, "title"))
+                    {
+                        text = label.trim().to_lowercase();
+                    }
+                }
                 let text = text.trim_matches(|c: char| !c.is_alphanumeric());
                 matches!(
                     text,
