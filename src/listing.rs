@@ -439,9 +439,11 @@ impl Finder<'_> {
             let Some(outer) = page.parent(inner) else {
                 return false;
             };
+            // (`<main>` may hold a hero teaser before the list; a page's
+            // body holds too much else.)
             if matches!(
                 page.name(outer),
-                Some(&local_name!("body") | &local_name!("main") | &local_name!("html"))
+                Some(&local_name!("body") | &local_name!("html"))
             ) {
                 return false;
             }
@@ -1002,7 +1004,7 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         let text = page.text_of(n);
         if text.len() > HEADING_MAX
-            || calendar::parse_date(&text).is_some()
+            || calendar::parse_date(date_part(&text)).is_some()
             || parse_time(&text).is_some()
         {
             continue;
@@ -1034,13 +1036,41 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if let Some(text) = page.text(n) {
             let text = crate::text::normalize(&text);
             if (6..=48).contains(&text.len())
-                && let Some(date) = calendar::parse_date(&text)
+                && let Some(date) = calendar::parse_date(date_part(&text))
             {
                 return Some(date);
             }
         }
     }
     None
+}
+
+/// The date in a dated line: without a leading label (`Bijgewerkt:`) and a
+/// trailing clock time (`10:15`, `om 10.15 uur`).
+fn date_part(text: &str) -> &str {
+    let mut text = text.trim();
+    if let Some((label, rest)) = text.split_once(": ")
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && label.split_whitespace().count() <= 3
+    {
+        text = rest.trim();
+    }
+    for _ in 0..3 {
+        let Some((head, last)) = text.rsplit_once(' ') else {
+            break;
+        };
+        let clock = last.len() <= 5
+            && last.contains([':', '.'])
+            && last
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+        let joiner = matches!(last, "om" | "at" | "uur" | "|" | "-" | "–" | "·");
+        if !(clock || joiner) {
+            break;
+        }
+        text = head.trim_end_matches([',', ' ']);
+    }
+    text
 }
 
 /// The page number and the next page's address: `rel="next"` or a
@@ -1294,6 +1324,17 @@ mod tests {
         assert_eq!(section_of("meer over  Sport"), "Sport");
         assert_eq!(section_of("Politiek"), "Politiek");
         assert_eq!(section_of("Meer uit "), "Meer uit ");
+    }
+
+    #[test]
+    fn dated_lines() {
+        assert_eq!(date_part("Bijgewerkt: 3-11-2025 10:15"), "3-11-2025");
+        assert_eq!(date_part("3 november 2025 om 10.15 uur"), "3 november 2025");
+        assert_eq!(
+            date_part("maandag 3 november 2025"),
+            "maandag 3 november 2025"
+        );
+        assert_eq!(date_part("Politiek"), "Politiek");
     }
 
     #[test]

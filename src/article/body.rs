@@ -483,8 +483,19 @@ fn is_teaser(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId
 /// link around one) beside a short caption (`<div><img><div>Foto: …</div></div>`).
 fn is_captioned_image(page: &Page, id: NodeId) -> bool {
     const MAX_CAPTION: usize = 250;
-    let is_image =
-        |n: NodeId| page.is(n, &local_name!("img")) || page.is(n, &local_name!("picture"));
+    // Embedded video is captioned the same way (`<iframe>` + "Video: …").
+    let is_image = |n: NodeId| {
+        matches!(
+            page.name(n),
+            Some(
+                &local_name!("img")
+                    | &local_name!("picture")
+                    | &local_name!("iframe")
+                    | &local_name!("video")
+                    | &local_name!("embed")
+            )
+        )
+    };
     page.text_len(id) <= MAX_CAPTION
         && page.name(id).is_some_and(is_block)
         && page.element_children(id).any(|c| {
