@@ -377,6 +377,7 @@ impl Finder<'_> {
                 items.push((range, read.item));
             }
         }
+        drop_bare_rows(&mut items);
         if items.len() < 2 {
             return None;
         }
@@ -517,6 +518,22 @@ impl Finder<'_> {
             next_page: None,
         }
     }
+}
+
+/// Drops rows with nothing but a link (a pager or menu line shaped like the
+/// items: `<p><a>« Vorige</a> | <a>Volgende »</a></p>`) from a list whose
+/// items nearly all show a time.
+fn drop_bare_rows(items: &mut Vec<(Range<NodeId>, ListingItem)>) {
+    let timed = items
+        .iter()
+        .filter(|(_, i)| i.age.is_some() || i.clock.is_some())
+        .count();
+    if timed * 4 < items.len() * 3 {
+        return;
+    }
+    items.retain(|(_, i)| {
+        i.age.is_some() || i.clock.is_some() || i.lead.is_some() || i.label.is_some()
+    });
 }
 
 /// Headings of boxes that are not a page's main list.
@@ -922,7 +939,9 @@ fn pick_label(
             if let Some(role) = roles.get_mut(i) {
                 *role = Role::Label;
             }
-            return Some(text.clone());
+            // A badge printed in brackets (`[ANP]`) is the same badge.
+            let bare = text.trim_matches(['[', ']', '(', ')']).trim();
+            return Some(bare.to_owned());
         }
     }
     None

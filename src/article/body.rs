@@ -173,6 +173,7 @@ impl Signals {
     fn is_line_link(&self, page: &Page, a: NodeId) -> bool {
         const LOOK_AHEAD: usize = 8;
         const MAX_LINE_EXTRA: usize = 32;
+        const LIST_TITLE: usize = 25;
         let Some(parent) = page.parent(a) else {
             return false;
         };
@@ -181,6 +182,15 @@ impl Signals {
             || self.between(parent, a) > 0
         {
             return false;
+        }
+        // A list item opened by a title-long link, the rest of its text in
+        // elements, is a teaser (`<li><a>Titel</a> <span>Lead …</span></li>`);
+        // a bullet point of prose has running text of its own.
+        if page.is(parent, &local_name!("li"))
+            && page.text_len(a) >= LIST_TITLE
+            && !holds_running_text(page, parent)
+        {
+            return true;
         }
         let end = page.end(parent);
         let mut next = page.end(a);
@@ -800,6 +810,10 @@ fn finish(
     {
         out.truncate(mark);
     }
+    // A copyright line closing the page is the page's footer.
+    while out.len() > 1 && out.last().is_some_and(is_notice_line) {
+        out.pop();
+    }
     // A heading with nothing under it closed a section of boilerplate.
     while out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         out.pop();
@@ -809,6 +823,18 @@ fn finish(
         .copied()
         .unwrap_or(container);
     (out, last)
+}
+
+/// A short copyright notice (`© ZeelandNet`, `Copyright 2025 Site`).
+fn is_notice_line(block: &Block) -> bool {
+    let text = block.text.trim_start();
+    is_label_line(block)
+        && (text.starts_with('©')
+            || text.starts_with("(c)")
+            || text.starts_with("(C)")
+            || text
+                .get(..9)
+                .is_some_and(|t| t.eq_ignore_ascii_case("copyright")))
 }
 
 /// A subheading, or a short line that is no sentence: the heading of a list
