@@ -398,7 +398,7 @@ impl Finder<'_> {
                 items.push((range, read.item));
             }
         }
-        drop_bare_rows(&mut items);
+        drop_bare_rows(self.page, &mut items);
         if items.len() < 2 {
             return None;
         }
@@ -543,8 +543,9 @@ impl Finder<'_> {
 
 /// Drops rows with nothing but a link (a pager or menu line shaped like the
 /// items: `<p><a>« Vorige</a> | <a>Volgende »</a></p>`) from a list whose
-/// items nearly all show a time.
-fn drop_bare_rows(items: &mut Vec<(Range<NodeId>, ListingItem)>) {
+/// items nearly all show a time. A row with a `<time>` or an image of its
+/// own is a story, even when its time is a word (`LIVE` on nos.nl).
+fn drop_bare_rows(page: &Page, items: &mut Vec<(Range<NodeId>, ListingItem)>) {
     let timed = items
         .iter()
         .filter(|(_, i)| i.age.is_some() || i.clock.is_some())
@@ -552,8 +553,14 @@ fn drop_bare_rows(items: &mut Vec<(Range<NodeId>, ListingItem)>) {
     if timed * 4 < items.len() * 3 {
         return;
     }
-    items.retain(|(_, i)| {
-        i.age.is_some() || i.clock.is_some() || i.lead.is_some() || i.label.is_some()
+    items.retain(|(range, i)| {
+        i.age.is_some()
+            || i.clock.is_some()
+            || i.lead.is_some()
+            || i.label.is_some()
+            || range
+                .clone()
+                .any(|n| page.is(n, &local_name!("time")) || page.is(n, &local_name!("img")))
     });
 }
 
