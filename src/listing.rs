@@ -170,7 +170,13 @@ impl Counts {
             );
             if page.is(id, &local_name!("a")) && !page.hidden(id) {
                 any += 1;
-                if page.attr(id, "href").is_some() && page.text_len(id) >= STORY_LINK_TEXT {
+                // A link within the page (`#c3`, a comment's permalink) or
+                // a script action leads to no story.
+                let leads_away = page.attr(id, "href").is_some_and(|h| {
+                    let h = h.trim_start();
+                    !h.starts_with('#') && !h.starts_with("javascript:")
+                });
+                if leads_away && page.text_len(id) >= STORY_LINK_TEXT {
                     story += 1;
                 }
                 if let Some(slot) = story_links.get_mut(id) {
@@ -728,7 +734,7 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> 
         .filter(|_| full)
         .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
         .and_then(|h| meta.resolve(&h));
-    let label = pick_label(&segments, &texts, &mut roles, title_seg.link).or(time_label);
+    let label = pick_label(page, &segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
     let (mut dateline, mut lead) = (None, None);
     if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
@@ -956,6 +962,7 @@ fn pick_title(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<
 
 /// The badge: the first short text outside any other link than the title's.
 fn pick_label(
+    page: &Page,
     segments: &[Segment],
     texts: &[String],
     roles: &mut [Role],
@@ -966,7 +973,14 @@ fn pick_label(
             continue;
         }
         let Some(text) = texts.get(i) else { continue };
-        if seg.link.is_some() && seg.link != title_link {
+        // A badge may link to its tag page (`<a rel="tag">ANP</a>`).
+        let tag = seg.link.is_some_and(|l| {
+            page.attr(l, "rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("tag"))
+            })
+        });
+        if seg.link.is_some() && seg.link != title_link && !tag {
             continue;
         }
         if is_label_text(text) && !is_advert_word(text) {
@@ -1028,6 +1042,17 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         if *name == local_name!("th") {
             // A table's column header, not the list's heading.
+            continue;
+        }
+        // A menu's own heading ("Hoofdnavigatie") names no list of stories.
+        if is_heading(page, n)
+            && page.ancestors(n).skip(1).take(8).any(|a| {
+                page.is(a, &local_name!("nav"))
+                    || page
+                        .attr(a, "role")
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation"))
+            })
+        {
             continue;
         }
         let heading = is_heading(page, n);
@@ -1159,7 +1184,14 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
                 ) || (matches!(
                     text,
-                    "meer laden" | "laad meer" | "load more" | "oudere berichten" | "older posts"
+                    "meer laden"
+                        | "laad meer"
+                        | "load more"
+                        | "oudere berichten"
+                        | "oudere posts"
+                        | "oudere artikelen"
+                        | "older posts"
+                        | "older entries"
                 ) && page
                     .attr(n, "href")
                     .and_then(|h| meta.resolve(&h))

@@ -91,7 +91,13 @@ impl Signals {
             if is_control(name) {
                 self.mark_widget(page, id);
             }
-            if let Some(parent) = page.parent(id) {
+            // A "read also" box in an `<aside>` (or a menu) does not make
+            // the section around it a teaser.
+            let boxed = matches!(
+                *name,
+                local_name!("aside") | local_name!("nav") | local_name!("footer")
+            );
+            if let Some(parent) = page.parent(id).filter(|_| !boxed) {
                 add(&mut self.story_links, parent, stories);
             }
             set(&mut self.story_links, id, stories);
@@ -513,6 +519,32 @@ fn is_captioned_image(page: &Page, id: NodeId) -> bool {
         })
 }
 
+/// A post embedded from a social network: a `<blockquote>` followed by the
+/// network's `<script>`, or one that ends in a link (the post's date or
+/// author, `— Brandweer (@brandweer) <a>3 november 2025</a>`). A quotation
+/// in the story's own words names no link.
+fn is_embed(page: &Page, id: NodeId) -> bool {
+    const LOOK: usize = 8;
+    if !page.is(id, &local_name!("blockquote")) {
+        return false;
+    }
+    let end = page.end(id);
+    let script_after = (end..page.len())
+        .take(LOOK)
+        .find(|&n| page.text(n).is_none() || page.text_len(n) > 0)
+        .is_some_and(|n| page.is(n, &local_name!("script")));
+    script_after
+        || (id + 1..end)
+            .rev()
+            .take(LOOK * 4)
+            .find(|&n| page.text(n).is_some() && page.text_len(n) > 0)
+            .is_some_and(|n| {
+                page.ancestors(n)
+                    .take_while(|&a| a != id)
+                    .any(|a| page.is(a, &local_name!("a")))
+            })
+}
+
 /// Prose bytes between the headline and a container beyond which the
 /// container is discounted.
 const FAR_BELOW: f64 = 1_500.0;
@@ -628,8 +660,11 @@ enum Open {
 const MAX_BOLD_HEADING: usize = 90;
 
 /// Lines that label boilerplate rather than say something.
-const LABELS: [&str; 14] = [
+const LABELS: [&str; 17] = [
     "advertentie",
+    "adv.",
+    "advertorial",
+    "gesponsorde inhoud",
     "advertisement",
     "anzeige",
     "publicité",
@@ -674,6 +709,7 @@ fn skips(
         || is_story_list(page, signals, id)
         || is_teaser(page, signals, id, headline)
         || is_captioned_image(page, id)
+        || is_embed(page, id)
         || (page.name(id).is_some_and(is_block) && id != container && page.link_density(id) > 0.5)
 }
 
@@ -825,10 +861,12 @@ fn finish(
     (out, last)
 }
 
-/// A short copyright notice (`© ZeelandNet`, `Copyright 2025 Site`).
+/// A copyright notice (`© ZeelandNet`, `Copyright 2025 Site`, or the
+/// two sentences of a print version's "© 2025 Site. Alle rechten …").
 fn is_notice_line(block: &Block) -> bool {
+    const MAX_NOTICE: usize = 200;
     let text = block.text.trim_start();
-    is_label_line(block)
+    block.text.len() <= MAX_NOTICE
         && (text.starts_with('©')
             || text.starts_with("(c)")
             || text.starts_with("(C)")
