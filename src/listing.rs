@@ -1018,6 +1018,23 @@ const STORY_TITLE_TEXT: usize = 25;
 /// How many nodes before a list the heading search looks at.
 const HEADING_SEARCH: usize = 4096;
 
+/// Whether all of `id`'s text is one link to the site's home page.
+fn links_home(page: &Page, id: NodeId) -> bool {
+    let len = page.text_len(id);
+    page.descendants(id).take(16).any(|a| {
+        page.is(a, &local_name!("a"))
+            && page.text_len(a) == len
+            && page.attr(a, "href").is_some_and(|h| {
+                let h = h.trim();
+                let path = match h.split_once("://") {
+                    Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
+                    None => h,
+                };
+                matches!(path, "/" | "./" | "/index.html" | "/index.php")
+            })
+    })
+}
+
 /// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
 /// block of text that holds no link), not before `floor`. Stops at a long
 /// block of text: a heading does not sit behind a paragraph.
@@ -1044,14 +1061,16 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             // A table's column header, not the list's heading.
             continue;
         }
-        // A menu's own heading ("Hoofdnavigatie") names no list of stories.
+        // A menu's own heading ("Hoofdnavigatie") or the site's name linking
+        // home (`<h1><a href="/">Site</a></h1>`) names no list of stories.
         if is_heading(page, n)
-            && page.ancestors(n).skip(1).take(8).any(|a| {
-                page.is(a, &local_name!("nav"))
-                    || page
-                        .attr(a, "role")
-                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation"))
-            })
+            && (links_home(page, n)
+                || page.ancestors(n).skip(1).take(8).any(|a| {
+                    page.is(a, &local_name!("nav"))
+                        || page
+                            .attr(a, "role")
+                            .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation"))
+                }))
         {
             continue;
         }
@@ -1087,7 +1106,12 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         {
             continue;
         }
-        if heading || !text.ends_with('.') {
+        // Plain text heads a list in a few words ("Meer uit Vlissingen");
+        // a longer line is a tagline or a caption.
+        const PLAIN_HEADING_WORDS: usize = 6;
+        if heading
+            || (!text.ends_with('.') && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none())
+        {
             return Some(text);
         }
     }

@@ -180,9 +180,20 @@ impl Signals {
         const LOOK_AHEAD: usize = 8;
         const MAX_LINE_EXTRA: usize = 32;
         const LIST_TITLE: usize = 25;
-        let Some(parent) = page.parent(a) else {
+        let Some(mut parent) = page.parent(a) else {
             return false;
         };
+        // Inline wrappers around the whole link (`<div><span><a>Titel</a>
+        // </span></div>`) stand for it on its line.
+        let mut a = a;
+        for _ in 0..3 {
+            if page.name(parent).is_some_and(is_block) || page.text_len(parent) != page.text_len(a)
+            {
+                break;
+            }
+            let Some(up) = page.parent(parent) else { break };
+            (a, parent) = (parent, up);
+        }
         if page.text_len(a) < 10
             || !page.name(parent).is_some_and(is_block)
             || self.between(parent, a) > 0
