@@ -616,6 +616,22 @@ pub(crate) fn container(
     if weigh(best) <= 0.0 {
         return None;
     }
+    // A wrapper around one paragraph (`<section><div><p>…</p></div>
+    // <div><p>…</p></div></section>`, one long paragraph outscoring its
+    // section) is no body: its parent is, when that scores half as well.
+    for _ in 0..2 {
+        let mut texts = page
+            .element_children(best)
+            .filter(|&c| page.text_len(c) > 0);
+        let single_p = match (texts.next(), texts.next()) {
+            (Some(c), None) => page.is(c, &local_name!("p")),
+            _ => false,
+        };
+        match page.parent(best) {
+            Some(up) if single_p && up != Page::ROOT && weigh(up) >= 0.5 * weigh(best) => best = up,
+            _ => break,
+        }
+    }
     // Paragraphs split over sibling sections (or columns between ads, as
     // nytimes.com sets them) score each section; a common ancestor up to
     // three levels up holds the article when it scores nearly as well.
