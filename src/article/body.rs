@@ -88,7 +88,7 @@ impl Signals {
             {
                 stories += 1;
             }
-            if is_control(name) {
+            if is_control(name) || is_role_button(page, id) {
                 self.mark_widget(page, id);
             }
             // A "read also" box in an `<aside>` (or a menu) does not make
@@ -123,7 +123,8 @@ impl Signals {
                         | local_name!("article")
                 )
             }) || self.headline.is_some_and(|h| page.contains(ancestor, h))
-                || page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT
+                || (page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT
+                    && !is_choice_bar(page, ancestor))
                 || holds_running_text(page, ancestor);
             if stop {
                 break;
@@ -308,6 +309,25 @@ impl Signals {
         }
         self.widget.get(id).copied().unwrap_or(false)
     }
+}
+
+/// An element with `role="button"` (a link or `<div>` acting as one).
+fn is_role_button(page: &Page, id: NodeId) -> bool {
+    page.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
+}
+
+/// A notice offering a choice: two or more buttons side by side with one
+/// text (`<div><span>Wij gebruiken cookies …</span><a role=button>Akkoord</a>
+/// <a role=button>Instellingen</a></div>`), whatever the text's length.
+fn is_choice_bar(page: &Page, id: NodeId) -> bool {
+    const MAX_NOTICE: usize = 1_500;
+    page.text_len(id) <= MAX_NOTICE
+        && page
+            .element_children(id)
+            .filter(|&c| page.name(c).is_some_and(is_control) || is_role_button(page, c))
+            .nth(1)
+            .is_some()
 }
 
 /// Whether `id` has a text child with words (not only white space).
@@ -530,6 +550,35 @@ fn is_captioned_image(page: &Page, id: NodeId) -> bool {
         })
 }
 
+/// Whether `block` lies, up to six levels down, in an `<li>` of a list with
+/// two or more items of paragraph length (answers per list kept in `items`).
+fn in_list_item(page: &Page, items: &mut [u8], block: NodeId) -> bool {
+    let Some(li) = std::iter::once(block)
+        .chain(page.ancestors(block))
+        .take(7)
+        .find(|&a| page.is(a, &local_name!("li")))
+    else {
+        return false;
+    };
+    let Some(list) = page.parent(li) else {
+        return false;
+    };
+    let Some(slot) = items.get_mut(list) else {
+        return false;
+    };
+    if *slot == 0 {
+        let long = page
+            .element_children(list)
+            .filter(|&c| {
+                page.is(c, &local_name!("li")) && page.text_len(c) >= MIN_PARAGRAPH as usize
+            })
+            .take(2)
+            .count();
+        *slot = if long >= 2 { 1 } else { 2 };
+    }
+    *slot == 1
+}
+
 /// A post embedded from a social network: a `<blockquote>` followed by the
 /// network's `<script>`, or one that ends in a link (the post's date or
 /// author, `— Brandweer (@brandweer) <a>3 november 2025</a>`). A quotation
@@ -571,6 +620,8 @@ pub(crate) fn container(
     let mut score = vec![0f64; page.len()];
     // Per node: 0 not asked yet, 1 a story list, 2 not one.
     let mut lists = vec![0u8; page.len()];
+    // Per list element: 0 not asked yet, 1 several items with text, 2 not.
+    let mut items = vec![0u8; page.len()];
     for block in 1..page.len() {
         let own = get(&signals.own_text, block);
         if own < MIN_PARAGRAPH || page.name(block).is_some_and(is_heading_name) {
@@ -585,7 +636,13 @@ pub(crate) fn container(
         if in_story_list(page, signals, &mut lists, block) {
             continue;
         }
-        let value = f64::from(own - link);
+        let mut value = f64::from(own - link);
+        // Text in one of several list items is a thread of comments (or a
+        // list of teasers), not the story, which is never set as list
+        // items: it counts for a quarter.
+        if in_list_item(page, &mut items, block) {
+            value *= 0.25;
+        }
         for (level, ancestor) in page.ancestors(block).skip(1).take(3).enumerate() {
             if let Some(slot) = score.get_mut(ancestor) {
                 *slot += value / (level as f64 + 1.0);
