@@ -1011,6 +1011,9 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
 /// Most bytes a heading-like text may have.
 const HEADING_MAX: usize = 80;
 
+/// Words above which a plain line of text (not a heading) heads no list.
+const PLAIN_HEADING_WORDS: usize = 6;
+
 /// Non-space bytes of link text that mark a story's title rather than a
 /// menu entry (`Binnenland`) or a pager link.
 const STORY_TITLE_TEXT: usize = 25;
@@ -1108,7 +1111,6 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         // Plain text heads a list in a few words ("Meer uit Vlissingen");
         // a longer line is a tagline or a caption.
-        const PLAIN_HEADING_WORDS: usize = 6;
         if heading
             || (!text.ends_with('.') && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none())
         {
