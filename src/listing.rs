@@ -1021,6 +1021,22 @@ const STORY_TITLE_TEXT: usize = 25;
 /// How many nodes before a list the heading search looks at.
 const HEADING_SEARCH: usize = 4096;
 
+/// Whether a heading-like element is a box of buttons or titles one (a
+/// cookie or consent banner): it or an element up to two levels up holds a
+/// form control and no link.
+fn in_dialog(page: &Page, id: NodeId) -> bool {
+    const NODES_READ: usize = 64;
+    page.ancestors(id).take(3).any(|a| {
+        page.link_text_len(a) == 0
+            && page.descendants(a).take(NODES_READ).any(|d| {
+                matches!(
+                    page.name(d),
+                    Some(&local_name!("button") | &local_name!("input") | &local_name!("select"))
+                )
+            })
+    })
+}
+
 /// Whether all of `id`'s text is one link to the site's home page.
 fn links_home(page: &Page, id: NodeId) -> bool {
     let len = page.text_len(id);
@@ -1066,6 +1082,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         // A menu's own heading ("Hoofdnavigatie") or the site's name linking
         // home (`<h1><a href="/">Site</a></h1>`) names no list of stories.
+        if in_dialog(page, n) {
+            continue;
+        }
         if is_heading(page, n)
             && (links_home(page, n)
                 || page.ancestors(n).skip(1).take(8).any(|a| {

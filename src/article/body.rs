@@ -524,6 +524,19 @@ fn is_teaser(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId
         && page.name(id).is_some_and(is_block)
         && page.text_len(id) < 1_000
         && headline.is_none_or(|h| !page.contains(id, h))
+        && !prose_before_story(page, signals, id)
+}
+
+/// Whether a paragraph of prose comes before the first story link in `id`:
+/// a section of the story with a "read also" teaser after its paragraph,
+/// not a teaser (whose title comes first, after at most a kicker or age).
+fn prose_before_story(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    const KICKER: usize = 150;
+    const NODES_READ: usize = 256;
+    page.descendants(id)
+        .take(NODES_READ)
+        .find(|&d| get(&signals.story_links, d) > 0 && page.is(d, &local_name!("a")))
+        .is_some_and(|a| signals.prose_between(id, a) > KICKER)
 }
 
 /// A figure without `<figure>`: a block whose own child is an image (or a
@@ -550,33 +563,31 @@ fn is_captioned_image(page: &Page, id: NodeId) -> bool {
         })
 }
 
-/// Whether `block` lies, up to six levels down, in an `<li>` of a list with
-/// two or more items of paragraph length (answers per list kept in `items`).
-fn in_list_item(page: &Page, items: &mut [u8], block: NodeId) -> bool {
-    let Some(li) = std::iter::once(block)
-        .chain(page.ancestors(block))
+/// Whether `block` lies, up to six levels down, in an `<li>` (or an
+/// `<article>`) beside another of paragraph length, the item not holding
+/// the headline (answers per list kept in `items`).
+fn in_list_item(page: &Page, items: &mut [u8], block: NodeId, headline: Option<NodeId>) -> bool {
+    page.ancestors(block)
         .take(7)
-        .find(|&a| page.is(a, &local_name!("li")))
-    else {
-        return false;
-    };
-    let Some(list) = page.parent(li) else {
-        return false;
-    };
-    let Some(slot) = items.get_mut(list) else {
-        return false;
-    };
-    if *slot == 0 {
-        let long = page
-            .element_children(list)
-            .filter(|&c| {
-                page.is(c, &local_name!("li")) && page.text_len(c) >= MIN_PARAGRAPH as usize
-            })
-            .take(2)
-            .count();
-        *slot = if long >= 2 { 1 } else { 2 };
-    }
-    *slot == 1
+        .filter(|&a| page.is(a, &local_name!("li")) || page.is(a, &local_name!("article")))
+        .take_while(|&a| headline.is_none_or(|h| !page.contains(a, h)))
+        .any(|li| {
+            let (Some(list), Some(item)) = (page.parent(li), page.name(li)) else {
+                return false;
+            };
+            let Some(slot) = items.get_mut(list) else {
+                return false;
+            };
+            if *slot == 0 {
+                let long = page
+                    .element_children(list)
+                    .filter(|&c| page.is(c, item) && page.text_len(c) >= MIN_PARAGRAPH as usize)
+                    .take(2)
+                    .count();
+                *slot = if long >= 2 { 1 } else { 2 };
+            }
+            *slot == 1
+        })
 }
 
 /// A post embedded from a social network: a `<blockquote>` followed by the
@@ -640,7 +651,7 @@ pub(crate) fn container(
         // Text in one of several list items is a thread of comments (or a
         // list of teasers), not the story, which is never set as list
         // items: it counts for a quarter.
-        if in_list_item(page, &mut items, block) {
+        if in_list_item(page, &mut items, block, headline) {
             value *= 0.25;
         }
         for (level, ancestor) in page.ancestors(block).skip(1).take(3).enumerate() {
