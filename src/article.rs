@@ -92,6 +92,7 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Article, Error> {
     let (mut blocks, last) = body::blocks(page, &signals, container, headline.node, &headline.text);
     drop_meta_lines(&mut blocks);
     let dateline = split_dateline(&mut blocks);
+    promote_short_lines(&mut blocks);
     if blocks.is_empty() {
         return Err(Error::NoBody);
     }
@@ -168,6 +169,35 @@ fn drop_meta_lines(blocks: &mut Vec<Block>) {
     let leading = blocks.iter().take_while(|b| meta_line(b)).count();
     if leading < blocks.len() {
         blocks.drain(..leading);
+    }
+}
+
+/// A subheading set as plain text in the same element as the paragraphs
+/// (`<div>Kruispunt</div>` between `<div>` paragraphs): a short line that
+/// opens with a capital and ends in no sentence mark, between paragraphs.
+fn promote_short_lines(blocks: &mut [Block]) {
+    const MAX_HEADING: usize = 60;
+    let is_short = |b: &Block| {
+        b.kind == BlockKind::Paragraph
+            && b.text.chars().count() <= MAX_HEADING
+            && b.text.chars().next().is_some_and(char::is_uppercase)
+            && !b.text.ends_with([
+                '.', '!', '?', '"', '”', '\'', '’', '»', ':', ';', ',', ')', '…',
+            ])
+    };
+    for i in 1..blocks.len() {
+        let is_para = |j: usize| {
+            blocks
+                .get(j)
+                .is_some_and(|b: &Block| b.kind == BlockKind::Paragraph && !is_short(b))
+        };
+        if is_para(i - 1)
+            && is_para(i + 1)
+            && blocks.get(i).is_some_and(is_short)
+            && let Some(b) = blocks.get_mut(i)
+        {
+            b.kind = BlockKind::Heading;
+        }
     }
 }
 

@@ -170,7 +170,13 @@ impl Counts {
             );
             if page.is(id, &local_name!("a")) && !page.hidden(id) {
                 any += 1;
-                if page.attr(id, "href").is_some() && page.text_len(id) >= STORY_LINK_TEXT {
+                // A link within the page (`#c3`, a comment's permalink) or
+                // a script action leads to no story.
+                let leads_away = page.attr(id, "href").is_some_and(|h| {
+                    let h = h.trim_start();
+                    !h.starts_with('#') && !h.starts_with("javascript:")
+                });
+                if leads_away && page.text_len(id) >= STORY_LINK_TEXT {
                     story += 1;
                 }
                 if let Some(slot) = story_links.get_mut(id) {
@@ -735,7 +741,7 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> 
         .filter(|_| full)
         .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
         .and_then(|h| meta.resolve(&h));
-    let label = pick_label(&segments, &texts, &mut roles, title_seg.link).or(time_label);
+    let label = pick_label(page, &segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
     let (mut dateline, mut lead) = (None, None);
     if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
@@ -963,6 +969,7 @@ fn pick_title(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<
 
 /// The badge: the first short text outside any other link than the title's.
 fn pick_label(
+    page: &Page,
     segments: &[Segment],
     texts: &[String],
     roles: &mut [Role],
@@ -973,7 +980,14 @@ fn pick_label(
             continue;
         }
         let Some(text) = texts.get(i) else { continue };
-        if seg.link.is_some() && seg.link != title_link {
+        // A badge may link to its tag page (`<a rel="tag">ANP</a>`).
+        let tag = seg.link.is_some_and(|l| {
+            page.attr(l, "rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("tag"))
+            })
+        });
+        if seg.link.is_some() && seg.link != title_link && !tag {
             continue;
         }
         if is_label_text(text) && !is_advert_word(text) {
@@ -1004,12 +1018,48 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
 /// Most bytes a heading-like text may have.
 const HEADING_MAX: usize = 80;
 
+/// Words above which a plain line of text (not a heading) heads no list.
+const PLAIN_HEADING_WORDS: usize = 6;
+
 /// Non-space bytes of link text that mark a story's title rather than a
 /// menu entry (`Binnenland`) or a pager link.
 const STORY_TITLE_TEXT: usize = 25;
 
 /// How many nodes before a list the heading search looks at.
 const HEADING_SEARCH: usize = 4096;
+
+/// Whether a heading-like element is a box of buttons or titles one (a
+/// cookie or consent banner): it or an element up to two levels up holds a
+/// form control and no link.
+fn in_dialog(page: &Page, id: NodeId) -> bool {
+    const NODES_READ: usize = 64;
+    page.ancestors(id).take(3).any(|a| {
+        page.link_text_len(a) == 0
+            && page.descendants(a).take(NODES_READ).any(|d| {
+                matches!(
+                    page.name(d),
+                    Some(&local_name!("button") | &local_name!("input") | &local_name!("select"))
+                )
+            })
+    })
+}
+
+/// Whether all of `id`'s text is one link to the site's home page.
+fn links_home(page: &Page, id: NodeId) -> bool {
+    let len = page.text_len(id);
+    page.descendants(id).take(16).any(|a| {
+        page.is(a, &local_name!("a"))
+            && page.text_len(a) == len
+            && page.attr(a, "href").is_some_and(|h| {
+                let h = h.trim();
+                let path = match h.split_once("://") {
+                    Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
+                    None => h,
+                };
+                matches!(path, "/" | "./" | "/index.html" | "/index.php")
+            })
+    })
+}
 
 /// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
 /// block of text that holds no link), not before `floor`. Stops at a long
@@ -1035,6 +1085,22 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         if *name == local_name!("th") {
             // A table's column header, not the list's heading.
+            continue;
+        }
+        // A menu's own heading ("Hoofdnavigatie") or the site's name linking
+        // home (`<h1><a href="/">Site</a></h1>`) names no list of stories.
+        if in_dialog(page, n) {
+            continue;
+        }
+        if is_heading(page, n)
+            && (links_home(page, n)
+                || page.ancestors(n).skip(1).take(8).any(|a| {
+                    page.is(a, &local_name!("nav"))
+                        || page
+                            .attr(a, "role")
+                            .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation"))
+                }))
+        {
             continue;
         }
         let heading = is_heading(page, n);
@@ -1069,7 +1135,11 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         {
             continue;
         }
-        if heading || !text.ends_with('.') {
+        // Plain text heads a list in a few words ("Meer uit Vlissingen");
+        // a longer line is a tagline or a caption.
+        if heading
+            || (!text.ends_with('.') && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none())
+        {
             return Some(text);
         }
     }
@@ -1166,7 +1236,14 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
                 ) || (matches!(
                     text,
-                    "meer laden" | "laad meer" | "load more" | "oudere berichten" | "older posts"
+                    "meer laden"
+                        | "laad meer"
+                        | "load more"
+                        | "oudere berichten"
+                        | "oudere posts"
+                        | "oudere artikelen"
+                        | "older posts"
+                        | "older entries"
                 ) && page
                     .attr(n, "href")
                     .and_then(|h| meta.resolve(&h))

@@ -88,10 +88,16 @@ impl Signals {
             {
                 stories += 1;
             }
-            if is_control(name) {
+            if is_control(name) || is_role_button(page, id) {
                 self.mark_widget(page, id);
             }
-            if let Some(parent) = page.parent(id) {
+            // A "read also" box in an `<aside>` (or a menu) does not make
+            // the section around it a teaser.
+            let boxed = matches!(
+                *name,
+                local_name!("aside") | local_name!("nav") | local_name!("footer")
+            );
+            if let Some(parent) = page.parent(id).filter(|_| !boxed) {
                 add(&mut self.story_links, parent, stories);
             }
             set(&mut self.story_links, id, stories);
@@ -117,7 +123,8 @@ impl Signals {
                         | local_name!("article")
                 )
             }) || self.headline.is_some_and(|h| page.contains(ancestor, h))
-                || page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT
+                || (page.text_len(ancestor) > page.text_len(root) + MAX_ADDED_TEXT
+                    && !is_choice_bar(page, ancestor))
                 || holds_running_text(page, ancestor);
             if stop {
                 break;
@@ -174,9 +181,20 @@ impl Signals {
         const LOOK_AHEAD: usize = 8;
         const MAX_LINE_EXTRA: usize = 32;
         const LIST_TITLE: usize = 25;
-        let Some(parent) = page.parent(a) else {
+        let Some(mut parent) = page.parent(a) else {
             return false;
         };
+        // Inline wrappers around the whole link (`<div><span><a>Titel</a>
+        // </span></div>`) stand for it on its line.
+        let mut a = a;
+        for _ in 0..3 {
+            if page.name(parent).is_some_and(is_block) || page.text_len(parent) != page.text_len(a)
+            {
+                break;
+            }
+            let Some(up) = page.parent(parent) else { break };
+            (a, parent) = (parent, up);
+        }
         if page.text_len(a) < 10
             || !page.name(parent).is_some_and(is_block)
             || self.between(parent, a) > 0
@@ -291,6 +309,25 @@ impl Signals {
         }
         self.widget.get(id).copied().unwrap_or(false)
     }
+}
+
+/// An element with `role="button"` (a link or `<div>` acting as one).
+fn is_role_button(page: &Page, id: NodeId) -> bool {
+    page.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
+}
+
+/// A notice offering a choice: two or more buttons side by side with one
+/// text (`<div><span>Wij gebruiken cookies …</span><a role=button>Akkoord</a>
+/// <a role=button>Instellingen</a></div>`), whatever the text's length.
+fn is_choice_bar(page: &Page, id: NodeId) -> bool {
+    const MAX_NOTICE: usize = 1_500;
+    page.text_len(id) <= MAX_NOTICE
+        && page
+            .element_children(id)
+            .filter(|&c| page.name(c).is_some_and(is_control) || is_role_button(page, c))
+            .nth(1)
+            .is_some()
 }
 
 /// Whether `id` has a text child with words (not only white space).
@@ -487,6 +524,19 @@ fn is_teaser(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId
         && page.name(id).is_some_and(is_block)
         && page.text_len(id) < 1_000
         && headline.is_none_or(|h| !page.contains(id, h))
+        && !prose_before_story(page, signals, id)
+}
+
+/// Whether a paragraph of prose comes before the first story link in `id`:
+/// a section of the story with a "read also" teaser after its paragraph,
+/// not a teaser (whose title comes first, after at most a kicker or age).
+fn prose_before_story(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    const KICKER: usize = 150;
+    const NODES_READ: usize = 256;
+    page.descendants(id)
+        .take(NODES_READ)
+        .find(|&d| get(&signals.story_links, d) > 0 && page.is(d, &local_name!("a")))
+        .is_some_and(|a| signals.prose_between(id, a) > KICKER)
 }
 
 /// A figure without `<figure>`: a block whose own child is an image (or a
@@ -513,6 +563,59 @@ fn is_captioned_image(page: &Page, id: NodeId) -> bool {
         })
 }
 
+/// Whether `block` lies, up to six levels down, in an `<li>` (or an
+/// `<article>`) beside another of paragraph length, the item not holding
+/// the headline (answers per list kept in `items`).
+fn in_list_item(page: &Page, items: &mut [u8], block: NodeId, headline: Option<NodeId>) -> bool {
+    page.ancestors(block)
+        .take(7)
+        .filter(|&a| page.is(a, &local_name!("li")) || page.is(a, &local_name!("article")))
+        .take_while(|&a| headline.is_none_or(|h| !page.contains(a, h)))
+        .any(|li| {
+            let (Some(list), Some(item)) = (page.parent(li), page.name(li)) else {
+                return false;
+            };
+            let Some(slot) = items.get_mut(list) else {
+                return false;
+            };
+            if *slot == 0 {
+                let long = page
+                    .element_children(list)
+                    .filter(|&c| page.is(c, item) && page.text_len(c) >= MIN_PARAGRAPH as usize)
+                    .take(2)
+                    .count();
+                *slot = if long >= 2 { 1 } else { 2 };
+            }
+            *slot == 1
+        })
+}
+
+/// A post embedded from a social network: a `<blockquote>` followed by the
+/// network's `<script>`, or one that ends in a link (the post's date or
+/// author, `— Brandweer (@brandweer) <a>3 november 2025</a>`). A quotation
+/// in the story's own words names no link.
+fn is_embed(page: &Page, id: NodeId) -> bool {
+    const LOOK: usize = 8;
+    if !page.is(id, &local_name!("blockquote")) {
+        return false;
+    }
+    let end = page.end(id);
+    let script_after = (end..page.len())
+        .take(LOOK)
+        .find(|&n| page.text(n).is_none() || page.text_len(n) > 0)
+        .is_some_and(|n| page.is(n, &local_name!("script")));
+    script_after
+        || (id + 1..end)
+            .rev()
+            .take(LOOK * 4)
+            .find(|&n| page.text(n).is_some() && page.text_len(n) > 0)
+            .is_some_and(|n| {
+                page.ancestors(n)
+                    .take_while(|&a| a != id)
+                    .any(|a| page.is(a, &local_name!("a")))
+            })
+}
+
 /// Prose bytes between the headline and a container beyond which the
 /// container is discounted.
 const FAR_BELOW: f64 = 1_500.0;
@@ -528,6 +631,8 @@ pub(crate) fn container(
     let mut score = vec![0f64; page.len()];
     // Per node: 0 not asked yet, 1 a story list, 2 not one.
     let mut lists = vec![0u8; page.len()];
+    // Per list element: 0 not asked yet, 1 several items with text, 2 not.
+    let mut items = vec![0u8; page.len()];
     for block in 1..page.len() {
         let own = get(&signals.own_text, block);
         if own < MIN_PARAGRAPH || page.name(block).is_some_and(is_heading_name) {
@@ -542,7 +647,13 @@ pub(crate) fn container(
         if in_story_list(page, signals, &mut lists, block) {
             continue;
         }
-        let value = f64::from(own - link);
+        let mut value = f64::from(own - link);
+        // Text in one of several list items is a thread of comments (or a
+        // list of teasers), not the story, which is never set as list
+        // items: it counts for a quarter.
+        if in_list_item(page, &mut items, block, headline) {
+            value *= 0.25;
+        }
         for (level, ancestor) in page.ancestors(block).skip(1).take(3).enumerate() {
             if let Some(slot) = score.get_mut(ancestor) {
                 *slot += value / (level as f64 + 1.0);
@@ -572,6 +683,22 @@ pub(crate) fn container(
         .max_by(|&a, &b| weigh(a).total_cmp(&weigh(b)))?;
     if weigh(best) <= 0.0 {
         return None;
+    }
+    // A wrapper around one paragraph (`<section><div><p>…</p></div>
+    // <div><p>…</p></div></section>`, one long paragraph outscoring its
+    // section) is no body: its parent is, when that scores half as well.
+    for _ in 0..2 {
+        let mut texts = page
+            .element_children(best)
+            .filter(|&c| page.text_len(c) > 0);
+        let single_p = match (texts.next(), texts.next()) {
+            (Some(c), None) => page.is(c, &local_name!("p")),
+            _ => false,
+        };
+        match page.parent(best) {
+            Some(up) if single_p && up != Page::ROOT && weigh(up) >= 0.5 * weigh(best) => best = up,
+            _ => break,
+        }
     }
     // Paragraphs split over sibling sections (or columns between ads, as
     // nytimes.com sets them) score each section; a common ancestor up to
@@ -628,8 +755,11 @@ enum Open {
 const MAX_BOLD_HEADING: usize = 90;
 
 /// Lines that label boilerplate rather than say something.
-const LABELS: [&str; 14] = [
+const LABELS: [&str; 17] = [
     "advertentie",
+    "adv.",
+    "advertorial",
+    "gesponsorde inhoud",
     "advertisement",
     "anzeige",
     "publicité",
@@ -674,6 +804,7 @@ fn skips(
         || is_story_list(page, signals, id)
         || is_teaser(page, signals, id, headline)
         || is_captioned_image(page, id)
+        || is_embed(page, id)
         || (page.name(id).is_some_and(is_block) && id != container && page.link_density(id) > 0.5)
 }
 
@@ -825,10 +956,12 @@ fn finish(
     (out, last)
 }
 
-/// A short copyright notice (`© ZeelandNet`, `Copyright 2025 Site`).
+/// A copyright notice (`© ZeelandNet`, `Copyright 2025 Site`, or the
+/// two sentences of a print version's "© 2025 Site. Alle rechten …").
 fn is_notice_line(block: &Block) -> bool {
+    const MAX_NOTICE: usize = 200;
     let text = block.text.trim_start();
-    is_label_line(block)
+    block.text.len() <= MAX_NOTICE
         && (text.starts_with('©')
             || text.starts_with("(c)")
             || text.starts_with("(C)")

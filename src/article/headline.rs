@@ -121,7 +121,13 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         titles.push(t.to_owned());
     }
     if let Some(t) = meta.title.as_deref() {
-        titles.push(strip_site(t, site));
+        let stripped = strip_site(t, site);
+        // A version note after the title (`Kop (tekstversie)`, `Kop (video)`)
+        // is not shown in the headline.
+        if let Some(open) = stripped.rfind(" (").filter(|_| stripped.ends_with(')')) {
+            titles.push(stripped.get(..open).unwrap_or("").to_owned());
+        }
+        titles.push(stripped);
         titles.push(t.to_owned());
     }
     titles.retain(|t| !t.is_empty());
