@@ -333,11 +333,11 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Case-insensitive equality of `word` with a lower-case `target`, without
 /// allocating; the ASCII path is a length check and a byte compare.
 pub(crate) fn eq_word(word: &str, target: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == target.len() && word.eq_ignore_ascii_case(target)
-    } else {
-        eq_fold(word, target)
-    }
+    // Tables are scanned word by word, so the usual call is a mismatch:
+    // compare bytes first; only a non-ASCII word can match otherwise
+    // (Unicode case folding, combining marks).
+    (word.len() == target.len() && word.eq_ignore_ascii_case(target))
+        || (!word.is_ascii() && eq_fold(word, target))
 }
 
 /// Combining diacritical marks (U+0300–U+036F).
