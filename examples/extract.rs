@@ -11,7 +11,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const USAGE: &str = "usage: extract article|listing [--base URL] FILE...";
 
@@ -48,11 +48,14 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let mut failed = false;
     for file in files {
+        // Written by hand so `file` comes first, as the schema shows it
+        // (serde_json's map sorts keys).
+        let path = Value::String(file.clone());
         let line = match run(&options, &kind, &file) {
-            Ok(value) => json!({ "file": file, kind.as_str(): value }),
+            Ok(value) => format!(r#"{{"file":{path},"{kind}":{value}}}"#),
             Err(error) => {
                 failed = true;
-                json!({ "file": file, "error": error })
+                format!(r#"{{"file":{path},"error":{}}}"#, Value::String(error))
             }
         };
         if writeln!(out, "{line}").is_err() {

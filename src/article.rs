@@ -95,7 +95,7 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Article, Error> {
     if blocks.is_empty() {
         return Err(Error::NoBody);
     }
-    let related = listing::related(page, meta, container);
+    let related = listing::related(page, meta, headline.node.unwrap_or(container));
     let header = header_scope(page, container, headline.node);
     let published = json_ld
         .published

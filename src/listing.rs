@@ -266,7 +266,17 @@ impl Finder<'_> {
     fn candidates(&self) -> Vec<(NodeId, Vec<Range<NodeId>>)> {
         let page = self.page;
         let mut out = Vec::new();
-        for id in self.from..page.len() {
+        // Containers inside the region, and the region's ancestors: a list
+        // can share its parent with the article's own paragraphs (teasers
+        // as siblings of the body's `<div>`s); their items still start
+        // after `from`.
+        let ancestors = page
+            .parent(self.from)
+            .into_iter()
+            .flat_map(|p| page.ancestors(p));
+        let mut containers: Vec<NodeId> = ancestors.collect();
+        containers.reverse();
+        for id in containers.into_iter().chain(self.from..page.len()) {
             if page.name(id).is_none() || page.hidden(id) || self.counts.story(id) < 2 {
                 continue;
             }
@@ -281,8 +291,19 @@ impl Finder<'_> {
     fn wrapped_items(&self, id: NodeId, out: &mut Vec<(NodeId, Vec<Range<NodeId>>)>) {
         let page = self.page;
         let mut groups: Vec<(&LocalName, Vec<Range<NodeId>>)> = Vec::new();
-        for child in page.element_children(id) {
+        for child in page.element_children(id).filter(|&c| c >= self.from) {
             let story = self.counts.story(child);
+            if story == 0 && is_running_text(page, child) {
+                // A paragraph between teasers ends the list: a lone "Lees
+                // ook" box inside an article and the list under it are
+                // two lists, not one.
+                for (_, ranges) in groups.drain(..) {
+                    if ranges.len() >= 2 {
+                        out.push((id, ranges));
+                    }
+                }
+                continue;
+            }
             if !(1..=4).contains(&story) || page.hidden(child) {
                 continue;
             }
@@ -309,7 +330,7 @@ impl Finder<'_> {
         let page = self.page;
         let mut ranges: Vec<Range<NodeId>> = Vec::new();
         let mut open: Option<Range<NodeId>> = None;
-        for child in page.element_children(id) {
+        for child in page.element_children(id).filter(|&c| c >= self.from) {
             let starts = page.is(child, &local_name!("dt"))
                 || (is_heading(page, child) && self.counts.story(child) == 1);
             if starts {
@@ -572,6 +593,14 @@ fn is_heading(page: &Page, id: NodeId) -> bool {
         )
     )
 }
+
+/// Whether `id` holds a paragraph's worth of text that is not link text.
+fn is_running_text(page: &Page, id: NodeId) -> bool {
+    !page.hidden(id) && page.text_len(id).saturating_sub(page.link_text_len(id)) > RUNNING_TEXT
+}
+
+/// Bytes of unlinked text from which a block reads as running text.
+const RUNNING_TEXT: usize = 80;
 
 /// Inline elements whose text belongs to the text around them.
 fn is_inline_formatting(name: &LocalName) -> bool {
@@ -866,6 +895,11 @@ fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<
 }
 
 fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> {
+    // `(3 uur geleden)`, `[19:25]`: brackets around a time are decoration.
+    let text = match text.strip_prefix(['(', '[']) {
+        Some(inner) => inner.strip_suffix([')', ']']).unwrap_or(inner).trim(),
+        None => text,
+    };
     // Every age or clock has a digit or is a few words (`een week
     // geleden`, `zojuist`); a title is skipped without running the grammars.
     if !text.contains(|c: char| c.is_ascii_digit()) && text.split_whitespace().nth(4).is_some() {

@@ -169,3 +169,22 @@ fn metadata_comes_from_json_ld_and_meta() {
     let back: newswire::Article = serde_json::from_value(json).unwrap();
     assert_eq!(back, article);
 }
+
+#[test]
+fn truncated_and_odd_pages_never_panic() {
+    let page = std::fs::read(fixtures_dir().join("articles/portal-seed.html")).unwrap();
+    let options = newswire::Options::new();
+    for cut in (0..page.len()).step_by(97) {
+        let _ = options.parse_article_bytes(&page[..cut]);
+    }
+    for odd in [
+        "<h1></h1><p></p>",
+        "<title> | </title><h1> </h1>",
+        "<h1>Kop</h1><p>\u{a0}</p><p>ASTANA () -</p>",
+        "<h1>Kop</h1><p>- - -</p>",
+        "<script type=application/ld+json>[[[[[[[[[[[[</script><h1>Kop</h1><p>Tekst genoeg om te tellen hier.</p>",
+        "<h1>Kop</h1><dialog open><p>Een dialoog met heel veel tekst erin.</p></dialog>",
+    ] {
+        let _ = newswire::parse_article(odd);
+    }
+}

@@ -35,6 +35,8 @@ pub(crate) struct Signals {
     /// Visible text bytes in document order before each node (prefix sums),
     /// so the text between two nodes is one subtraction.
     text_before: Vec<usize>,
+    /// The same for text outside links (prose; menus are link text).
+    prose_before: Vec<usize>,
     /// The headline's element: what holds it is never a widget.
     headline: Option<NodeId>,
 }
@@ -49,18 +51,30 @@ impl Signals {
             headline,
             widget: vec![false; n],
             text_before: Vec::with_capacity(n + 1),
+            prose_before: Vec::with_capacity(n + 1),
             story_links: vec![0; n],
             own_text: vec![0; n],
             own_link: vec![0; n],
         };
-        let mut sum = 0;
+        let (mut sum, mut prose) = (0, 0);
+        let mut links: Vec<NodeId> = Vec::new();
         for id in 0..n {
+            while links.last().is_some_and(|&end| end <= id) {
+                links.pop();
+            }
             signals.text_before.push(sum);
+            signals.prose_before.push(prose);
             if page.text(id).is_some() {
                 sum += page.text_len(id);
+                if links.is_empty() {
+                    prose += page.text_len(id);
+                }
+            } else if page.is(id, &local_name!("a")) {
+                links.push(page.end(id));
             }
         }
         signals.text_before.push(sum);
+        signals.prose_before.push(prose);
         signals.count_bottom_up(page);
         signals.count_own_text(page);
         signals
@@ -137,8 +151,9 @@ impl Signals {
                 } else if *name == local_name!("a") {
                     links.push(page.end(id));
                 }
-            } else if let (Some(text), Some(&(owner, _))) = (page.text(id), blocks.last()) {
-                let len = visible_len(&text);
+            } else if let (true, Some(&(owner, _))) = (page.text(id).is_some(), blocks.last()) {
+                // The index already counted the node's visible bytes.
+                let len = u32::try_from(page.text_len(id)).unwrap_or(u32::MAX);
                 add(&mut self.own_text, owner, len);
                 if !links.is_empty() {
                     add(&mut self.own_link, owner, len);
@@ -151,6 +166,12 @@ impl Signals {
     /// Visible text bytes from `from` up to (not including) `to`.
     fn between(&self, from: NodeId, to: NodeId) -> usize {
         let at = |i: NodeId| self.text_before.get(i).copied().unwrap_or(0);
+        at(to).saturating_sub(at(from))
+    }
+
+    /// Visible text bytes outside links from `from` up to `to`.
+    fn prose_between(&self, from: NodeId, to: NodeId) -> usize {
+        let at = |i: NodeId| self.prose_before.get(i).copied().unwrap_or(0);
         at(to).saturating_sub(at(from))
     }
 
@@ -222,7 +243,7 @@ impl Signals {
 /// Whether `id` has a text child with words (not only white space).
 fn holds_running_text(page: &Page, id: NodeId) -> bool {
     page.children(id)
-        .any(|c| page.text(c).is_some_and(|t| visible_len(&t) > 0))
+        .any(|c| page.text(c).is_some() && page.text_len(c) > 0)
 }
 
 fn get(v: &[u32], id: NodeId) -> u32 {
@@ -237,15 +258,6 @@ fn add(v: &mut [u32], id: NodeId, value: u32) {
     if let Some(slot) = v.get_mut(id) {
         *slot = slot.saturating_add(value);
     }
-}
-
-fn visible_len(text: &str) -> u32 {
-    let len: usize = text
-        .chars()
-        .filter(|&c| !crate::text::is_space(c))
-        .map(char::len_utf8)
-        .sum();
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 fn is_control(name: &LocalName) -> bool {
@@ -350,6 +362,34 @@ fn is_story_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
     count >= 2 && text * 5 >= page.text_len(id) * 3
 }
 
+/// One story's teaser outside a list wrapper (a "read also" box, or
+/// related teasers set straight after the body's paragraphs): a small block
+/// holding a story link, with its lead and age. What holds the headline is
+/// not one (a blog's `<h1><a>` is a story link too).
+fn is_teaser(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId>) -> bool {
+    get(&signals.story_links, id) > 0
+        && page.name(id).is_some_and(is_block)
+        && page.text_len(id) < 1_000
+        && headline.is_none_or(|h| !page.contains(id, h))
+}
+
+/// A figure without `<figure>`: a block whose own child is an image (or a
+/// link around one) beside a short caption (`<div><img><div>Foto: …</div></div>`).
+fn is_captioned_image(page: &Page, id: NodeId) -> bool {
+    const MAX_CAPTION: usize = 250;
+    let is_image =
+        |n: NodeId| page.is(n, &local_name!("img")) || page.is(n, &local_name!("picture"));
+    page.text_len(id) <= MAX_CAPTION
+        && page.name(id).is_some_and(is_block)
+        && page.element_children(id).any(|c| {
+            is_image(c) || (page.is(c, &local_name!("a")) && page.element_children(c).any(is_image))
+        })
+}
+
+/// Prose bytes between the headline and a container beyond which the
+/// container is discounted.
+const FAR_BELOW: f64 = 1_500.0;
+
 /// Picks the element that holds the article's paragraphs. `headline` is the
 /// headline's element, when shown: the body follows it.
 #[allow(clippy::cast_precision_loss)] // text lengths far below 2^52
@@ -380,6 +420,16 @@ pub(crate) fn container(
         match headline {
             // Content wholly before the headline is a teaser or a menu.
             Some(h) if page.end(id) <= h => base * 0.2,
+            // Content far below the headline, past much prose, is comments
+            // or another story (macrumors: the comments outweigh the story).
+            Some(h) if id > h => {
+                let gap = signals.prose_between(page.end(h), id) as f64;
+                if gap > FAR_BELOW {
+                    base * FAR_BELOW / gap
+                } else {
+                    base
+                }
+            }
             _ => base,
         }
     };
@@ -389,13 +439,22 @@ pub(crate) fn container(
     if weigh(best) <= 0.0 {
         return None;
     }
-    // Paragraphs split over sibling sections score each section; their
-    // common parent holds the article when it scores nearly as well.
-    while let Some(parent) = page.parent(best) {
-        if parent == Page::ROOT || weigh(parent) < 0.75 * weigh(best) {
-            break;
+    // Paragraphs split over sibling sections (or columns between ads, as
+    // nytimes.com sets them) score each section; a common ancestor up to
+    // three levels up holds the article when it scores nearly as well.
+    loop {
+        let threshold = 0.75 * weigh(best);
+        let higher = page
+            .ancestors(best)
+            .skip(1)
+            .take(3)
+            .take_while(|&a| a != Page::ROOT)
+            .filter(|&a| weigh(a) >= threshold)
+            .last();
+        match higher {
+            Some(a) => best = a,
+            None => break,
         }
-        best = parent;
     }
     Some(best)
 }
@@ -450,6 +509,38 @@ const LABELS: [&str; 14] = [
     "read more",
 ];
 
+/// Where reading starts. A little text before a headline inside the
+/// container is a kicker or breadcrumb; much text means the headline sits
+/// below its article (or was mistaken), so then everything is read.
+fn start(page: &Page, signals: &Signals, container: NodeId, headline: Option<NodeId>) -> NodeId {
+    match headline {
+        Some(h) if page.contains(container, h) => {
+            let before = signals.between(container, h);
+            if before <= 200 || before * 10 <= page.text_len(container) {
+                page.end(h)
+            } else {
+                container + 1
+            }
+        }
+        _ => container + 1,
+    }
+}
+
+/// Whether the subtree at `id` (inside the container) is left out whole.
+fn skips(
+    page: &Page,
+    signals: &Signals,
+    id: NodeId,
+    container: NodeId,
+    headline: Option<NodeId>,
+) -> bool {
+    signals.is_boilerplate(page, id, Some(container))
+        || is_story_list(page, signals, id)
+        || is_teaser(page, signals, id, headline)
+        || is_captioned_image(page, id)
+        || (page.name(id).is_some_and(is_block) && id != container && page.link_density(id) > 0.5)
+}
+
 /// Reads the container's blocks in order. `headline` and `title` keep the
 /// headline (and a second copy of it) out of the body.
 pub(crate) fn blocks(
@@ -464,20 +555,7 @@ pub(crate) fn blocks(
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
     let end = page.end(container);
-    // A little text before a headline inside the container is a kicker or
-    // breadcrumb; much text means the headline sits below its article (or
-    // was mistaken), so then everything is read.
-    let mut id = match headline {
-        Some(h) if page.contains(container, h) => {
-            let before = signals.between(container, h);
-            if before <= 200 || before * 10 <= page.text_len(container) {
-                page.end(h)
-            } else {
-                container + 1
-            }
-        }
-        _ => container + 1,
-    };
+    let mut id = start(page, signals, container, headline);
     while id < end {
         while let Some(&(close, kind)) = open.last() {
             if close > id {
@@ -496,7 +574,7 @@ pub(crate) fn blocks(
         }
         let Some(name) = page.name(id) else {
             if let Some(text) = page.text(id) {
-                let len = visible_len(&text) as usize;
+                let len = page.text_len(id);
                 if len > 0 {
                     run.text_bytes += len;
                     if bold == 0 {
@@ -512,10 +590,7 @@ pub(crate) fn blocks(
             id += 1;
             continue;
         };
-        if signals.is_boilerplate(page, id, Some(container))
-            || is_story_list(page, signals, id)
-            || (is_block(name) && id != container && page.link_density(id) > 0.5)
-        {
+        if skips(page, signals, id, container, headline) {
             // A heading that introduced a skipped list ("Meer uit
             // Buitenland") goes with it.
             if run.text_bytes == 0 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {

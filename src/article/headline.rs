@@ -2,9 +2,10 @@
 //!
 //! The page names its title up to four times outside its content (`og:title`,
 //! `<title>` with a site suffix, JSON-LD `headline`); the headline is the
-//! visible element whose text is one of them (`<h1>` first, otherwise the
-//! later of the elements that show it: the corpus's legacy template shows
-//! the title twice in `<div>`s, the second beside the body). Failing an
+//! visible element whose text is one of them (`<h1>` first; among equals the
+//! later one: the corpus's legacy template shows the title twice in
+//! `<div>`s, the second beside the body, and a page header's copy comes
+//! before the article's own). Failing an
 //! exact match, the `<h1>` that shares most words with those titles.
 
 use html5ever::local_name;
@@ -151,7 +152,8 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         if page.element_children(id).any(|c| page.text_len(c) == len) {
             continue;
         }
-        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 8 + 2) {
+        // Same text, give or take quotes and dashes the key ignores.
+        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 16 + 2) {
             continue;
         }
         let k = key(&page.text_of(id));
@@ -164,7 +166,7 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
                 .take(8)
                 .any(|a| page.is(a, &local_name!("h1")));
         if under_h1 {
-            best_h1.get_or_insert(id);
+            best_h1 = Some(id);
         } else {
             best_other = Some(id);
         }
