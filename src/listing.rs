@@ -901,12 +901,19 @@ fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> 
         None => text,
     };
     // Every age or clock has a digit or is a few words (`een week
-    // geleden`, `zojuist`); a title is skipped without running the grammars.
-    if !text.contains(|c: char| c.is_ascii_digit()) && text.split_whitespace().nth(4).is_some() {
+    // geleden`, `zojuist`), and none has more than six words (`vor
+    // weniger als einer Minute`, `Gisteren | om 23:03 uur`): a title is
+    // skipped without running the grammars.
+    let words = text.split_whitespace().take(9).count();
+    if words > 8 || (words > 4 && !text.contains(|c: char| c.is_ascii_digit())) {
         return None;
     }
     if let Ok(age) = text.parse::<RelativeAge>() {
         return Some((Some(age), None));
+    }
+    // A clock always has its `H:MM` colon.
+    if !text.contains(':') {
+        return None;
     }
     text.parse::<Clock>().ok().map(|c| (None, Some(c)))
 }

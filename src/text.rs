@@ -115,6 +115,15 @@ fn normal_run_end(text: &str) -> usize {
     }
 }
 
+/// Whether `bytes` is printable ASCII words joined by single spaces: no
+/// other white space, no space at either end, no two spaces in a row.
+fn is_plain_ascii(bytes: &[u8]) -> bool {
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+        && !bytes.windows(2).any(|w| w == b"  ")
+}
+
 /// Builds normalised text from pieces (text nodes, block boundaries) in one
 /// pass, without an intermediate string per piece.
 #[derive(Debug, Default)]
@@ -134,6 +143,19 @@ impl Folder {
 
     /// Appends `piece`, folding its white space into the text so far.
     pub(crate) fn push(&mut self, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        if is_plain_ascii(piece.as_bytes()) {
+            // The common text node (`Kop van het stuk`): already normal, so
+            // one check over the bytes and one copy, no run splitting.
+            if self.pending_space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+            self.out.push_str(piece);
+            return;
+        }
         // Copy whole runs of words joined by single ASCII spaces at once (most
         // text is such a run); only other white space is handled piecewise.
         let mut rest = piece;
@@ -192,6 +214,12 @@ mod tests {
             "ë  ƫ\u{3000}x",
             " \u{2028}é\u{202f}\u{200b}ü ",
             "plain text",
+            " plain",
+            "plain ",
+            "two  spaces",
+            "a\tb",
+            "  ",
+            "x",
             "日本 語",
         ] {
             let naive: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
