@@ -908,7 +908,7 @@ fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> 
     if words > 8 || (words > 4 && !text.contains(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    if let Ok(age) = text.parse::<RelativeAge>() {
+    if let Some(age) = crate::age::parse_ok(text) {
         return Some((Some(age), None));
     }
     // A clock always has its `H:MM` colon.
