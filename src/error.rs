@@ -52,6 +52,10 @@ pub enum Limit {
     AttributesPerTag,
     /// Elements in the whole document.
     Elements,
+    /// Steps the tree builder's walks of its stack of open elements take,
+    /// per input byte (the sum, over every tag and text run, of the depth
+    /// it is read at; a budget of `limit` steps per byte, plus a million).
+    Work,
 }
 
 impl fmt::Display for Limit {
@@ -62,6 +66,7 @@ impl fmt::Display for Limit {
             Self::OpenFormatting => "open formatting elements",
             Self::AttributesPerTag => "attributes per tag",
             Self::Elements => "element count",
+            Self::Work => "tree-building work per byte",
         })
     }
 }

@@ -11,6 +11,9 @@
 mod article;
 mod autotrait;
 mod common;
+mod fuzz_regressions;
 mod grammar;
+mod hostile;
 mod listing;
 mod real;
+mod shapes;

@@ -208,7 +208,21 @@ fn no_list_is_no_listing() {
 fn deep_and_wide_inputs_do_not_panic() {
     let deep = "<div>".repeat(5_000)
         + "<ul><li><a href='/a'>Een lang genoeg verhaal</a></li><li><a href='/b'>Nog een lang verhaal</a></li></ul>";
-    let listing = newswire::parse_listing(&deep).unwrap();
+    // Past the default depth limit the guard refuses the page, typed…
+    assert!(matches!(
+        newswire::parse_listing(&deep),
+        Err(newswire::Error::LimitExceeded {
+            what: newswire::Limit::Depth,
+            ..
+        })
+    ));
+    // …and with the limit raised the extractor walks it without recursion.
+    let deep_ok = newswire::Options::new().with_limits(
+        newswire::Limits::new()
+            .max_depth(10_000)
+            .max_work_per_byte(10_000),
+    );
+    let listing = deep_ok.parse_listing(&deep).unwrap();
     assert_eq!(listing.items.len(), 2);
     let wide = "<ul>".to_owned()
         + &"<li><a href='/x'>Titel van een verhaal</a> <b>x</b> <i>y</i></li>".repeat(5_000)

@@ -1,0 +1,1263 @@
+//! A linear pre-scan that keeps html5ever's tree builder linear.
+//!
+//! html5ever tokenizes in linear time, but its tree builder is not linear:
+//! scope checks and "any other end tag" walk the stack of open elements, the
+//! adoption agency algorithm and Noah's-ark clause scan the list of active
+//! formatting elements, and reconstructing that list re-creates every
+//! formatting element left open in a closed parent — once per paragraph.
+//! A 99 KB page can build 25 million nodes that way.
+//!
+//! [`scan`] reads the bytes once with a tokenizer that follows the HTML
+//! tokenizer's states for tags, attributes, comments and raw text, and feeds
+//! a simplified tree builder: a stack of open elements (void elements,
+//! implied end tags for `p`, `li`, `dd`/`dt`, `option`, table parts and
+//! headings, scope boundaries, special elements, foreign content), the list
+//! of active formatting elements with markers, Noah's ark, reconstruction and
+//! a simplified adoption agency. Every walk it does is bounded by the limits
+//! it checks, so the scan itself is linear; every input that passes costs the
+//! tree builder at most `depth` (or `formatting`) steps per token.
+//!
+//! Where the model is unsure it over-counts (treats text as markup, keeps
+//! elements open), so a hostile page cannot hide structure from it.
+
+use std::collections::HashMap;
+
+use crate::{Error, Limit, Limits};
+
+/// What one pre-scan saw: the maxima the limits are checked against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Usage {
+    /// Deepest stack of open elements, counting `html` and `body`.
+    pub depth: usize,
+    /// Most entries in the list of active formatting elements at once.
+    pub formatting: usize,
+    /// Most attributes on one tag.
+    pub attributes: usize,
+    /// Elements and comments the tree builder creates, reconstructions
+    /// included.
+    pub elements: usize,
+    /// Sum of the stack depth at every tag: what the tree builder's stack
+    /// walks cost at most.
+    pub work: usize,
+}
+
+/// Checks `html` against `limits` in one linear pass.
+pub(crate) fn scan(html: &[u8], limits: &Limits) -> Result<Usage, Error> {
+    if html.len() > limits.input_bytes {
+        return Err(exceeded(Limit::InputBytes, limits.input_bytes));
+    }
+    let mut tree = Tree::new(limits);
+    Tokenizer { src: html, pos: 0 }.run(&mut tree)?;
+    let budget = work_budget(html.len(), limits);
+    if tree.usage.work > budget {
+        return Err(exceeded(Limit::Work, limits.work_per_byte));
+    }
+    Ok(tree.usage)
+}
+
+/// Stack-walk steps allowed for `len` bytes: `work_per_byte` per byte plus
+/// a floor so that small pages never trip it.
+fn work_budget(len: usize, limits: &Limits) -> usize {
+    len.saturating_mul(limits.work_per_byte)
+        .saturating_add(WORK_FLOOR)
+}
+
+/// Noah's ark clones and sorts attribute lists: one attribute compared costs
+/// about as much as this many stack-walk steps (measured).
+const NOAH_COST: usize = 16;
+
+/// Walk steps every input may take, whatever its size.
+const WORK_FLOOR: usize = 1 << 20;
+
+fn exceeded(what: Limit, limit: usize) -> Error {
+    Error::LimitExceeded { what, limit }
+}
+
+// ---------------------------------------------------------------------------
+// Tag names and their properties.
+
+const VOID: u16 = 1;
+const FORMATTING: u16 = 1 << 1;
+const SPECIAL: u16 = 1 << 2;
+const SCOPE: u16 = 1 << 3;
+const MARKER: u16 = 1 << 4;
+const CLOSES_P: u16 = 1 << 5;
+const RAWTEXT: u16 = 1 << 6;
+const BREAKOUT: u16 = 1 << 7;
+const INTEGRATION: u16 = 1 << 8;
+const TABLE_MODE: u16 = 1 << 9;
+const TABLE_PART: u16 = 1 << 10;
+const HEADING: u16 = 1 << 11;
+/// `ul`/`ol`: boundaries of the list-item scope `</li>` looks in.
+const LIST: u16 = 1 << 12;
+/// `form`: its end tag removes only the form from the stack.
+const FORM: u16 = 1 << 13;
+/// `annotation-xml`: an integration point only with an `encoding` the scan
+/// does not read, so raw text is never assumed inside it.
+const UNSURE: u16 = 1 << 14;
+
+/// Known names, interned first so their ids are the constants below.
+const KNOWN: &[(&str, u16)] = &[
+    ("p", SPECIAL | CLOSES_P | BREAKOUT),
+    ("li", SPECIAL | CLOSES_P | BREAKOUT),
+    ("dd", SPECIAL | CLOSES_P | BREAKOUT),
+    ("dt", SPECIAL | CLOSES_P | BREAKOUT),
+    ("option", 0),
+    ("optgroup", 0),
+    ("select", SPECIAL),
+    ("table", SPECIAL | SCOPE | CLOSES_P | BREAKOUT | TABLE_MODE),
+    ("tbody", SPECIAL | TABLE_MODE | TABLE_PART),
+    ("thead", SPECIAL | TABLE_MODE | TABLE_PART),
+    ("tfoot", SPECIAL | TABLE_MODE | TABLE_PART),
+    ("tr", SPECIAL | TABLE_MODE | TABLE_PART),
+    ("td", SPECIAL | SCOPE | MARKER | TABLE_PART),
+    ("th", SPECIAL | SCOPE | MARKER | TABLE_PART),
+    ("a", FORMATTING),
+    ("nobr", FORMATTING | BREAKOUT),
+    ("html", SPECIAL | SCOPE),
+    ("head", SPECIAL | BREAKOUT),
+    ("body", SPECIAL | BREAKOUT),
+    ("svg", 0),
+    ("math", 0),
+    ("br", VOID | SPECIAL | BREAKOUT),
+    ("plaintext", SPECIAL | CLOSES_P),
+    ("button", SPECIAL),
+    ("div", SPECIAL | CLOSES_P | BREAKOUT),
+    ("address", SPECIAL | CLOSES_P),
+    ("template", SPECIAL | SCOPE | MARKER),
+    // Formatting elements.
+    ("b", FORMATTING | BREAKOUT),
+    ("big", FORMATTING | BREAKOUT),
+    ("code", FORMATTING | BREAKOUT),
+    ("em", FORMATTING | BREAKOUT),
+    ("font", FORMATTING),
+    ("i", FORMATTING | BREAKOUT),
+    ("s", FORMATTING | BREAKOUT),
+    ("small", FORMATTING | BREAKOUT),
+    ("strike", FORMATTING | BREAKOUT),
+    ("strong", FORMATTING | BREAKOUT),
+    ("tt", FORMATTING | BREAKOUT),
+    ("u", FORMATTING | BREAKOUT),
+    // Void elements.
+    ("area", VOID | SPECIAL),
+    ("base", VOID | SPECIAL),
+    ("basefont", VOID | SPECIAL),
+    ("bgsound", VOID | SPECIAL),
+    ("col", VOID | SPECIAL | TABLE_PART),
+    ("embed", VOID | SPECIAL | BREAKOUT),
+    ("frame", VOID | SPECIAL),
+    ("hr", VOID | SPECIAL | CLOSES_P | BREAKOUT),
+    ("img", VOID | SPECIAL | BREAKOUT),
+    ("image", VOID),
+    ("input", VOID | SPECIAL),
+    ("keygen", VOID | SPECIAL),
+    ("link", VOID | SPECIAL),
+    ("meta", VOID | SPECIAL | BREAKOUT),
+    ("param", VOID | SPECIAL),
+    ("source", VOID | SPECIAL),
+    ("track", VOID | SPECIAL),
+    ("wbr", VOID | SPECIAL),
+    // Blocks that close an open `p`.
+    ("article", SPECIAL | CLOSES_P),
+    ("aside", SPECIAL | CLOSES_P),
+    ("blockquote", SPECIAL | CLOSES_P | BREAKOUT),
+    ("center", SPECIAL | CLOSES_P | BREAKOUT),
+    ("details", SPECIAL | CLOSES_P),
+    ("dialog", CLOSES_P),
+    ("dir", SPECIAL | CLOSES_P),
+    ("dl", SPECIAL | CLOSES_P | BREAKOUT),
+    ("fieldset", SPECIAL | CLOSES_P),
+    ("figcaption", SPECIAL | CLOSES_P),
+    ("figure", SPECIAL | CLOSES_P),
+    ("footer", SPECIAL | CLOSES_P),
+    ("header", SPECIAL | CLOSES_P),
+    ("hgroup", SPECIAL | CLOSES_P),
+    ("main", SPECIAL | CLOSES_P),
+    ("menu", SPECIAL | CLOSES_P | BREAKOUT),
+    ("nav", SPECIAL | CLOSES_P),
+    ("ol", SPECIAL | CLOSES_P | BREAKOUT | LIST),
+    ("search", SPECIAL | CLOSES_P),
+    ("section", SPECIAL | CLOSES_P),
+    ("summary", SPECIAL | CLOSES_P),
+    ("ul", SPECIAL | CLOSES_P | BREAKOUT | LIST),
+    ("h1", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("h2", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("h3", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("h4", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("h5", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("h6", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("pre", SPECIAL | CLOSES_P | BREAKOUT),
+    ("listing", SPECIAL | CLOSES_P | BREAKOUT),
+    ("form", SPECIAL | CLOSES_P | FORM),
+    ("xmp", SPECIAL | CLOSES_P | RAWTEXT),
+    // Raw text.
+    ("script", SPECIAL | RAWTEXT),
+    ("style", SPECIAL | RAWTEXT),
+    ("textarea", SPECIAL | RAWTEXT),
+    ("title", SPECIAL | RAWTEXT | INTEGRATION),
+    ("iframe", SPECIAL | RAWTEXT),
+    ("noembed", SPECIAL | RAWTEXT),
+    ("noframes", SPECIAL | RAWTEXT),
+    ("noscript", SPECIAL | RAWTEXT),
+    // Scope boundaries and markers.
+    ("applet", SPECIAL | SCOPE | MARKER),
+    ("marquee", SPECIAL | SCOPE | MARKER),
+    ("object", SPECIAL | SCOPE | MARKER),
+    ("caption", SPECIAL | SCOPE | MARKER | TABLE_PART),
+    ("colgroup", SPECIAL | TABLE_PART),
+    ("frameset", SPECIAL),
+    // Foreign content.
+    ("foreignobject", SPECIAL | SCOPE | INTEGRATION),
+    ("desc", SPECIAL | SCOPE | INTEGRATION),
+    ("mi", SPECIAL | SCOPE | INTEGRATION),
+    ("mo", SPECIAL | SCOPE | INTEGRATION),
+    ("mn", SPECIAL | SCOPE | INTEGRATION),
+    ("ms", SPECIAL | SCOPE | INTEGRATION),
+    ("mtext", SPECIAL | SCOPE | INTEGRATION),
+    ("annotation-xml", SPECIAL | SCOPE | INTEGRATION | UNSURE),
+    ("ruby", BREAKOUT),
+    ("span", BREAKOUT),
+    ("sub", BREAKOUT),
+    ("sup", BREAKOUT),
+    ("var", BREAKOUT),
+];
+
+type Name = u32;
+const P: Name = 0;
+const LI: Name = 1;
+const DD: Name = 2;
+const DT: Name = 3;
+const OPTION: Name = 4;
+const OPTGROUP: Name = 5;
+const SELECT: Name = 6;
+const TABLE: Name = 7;
+const TBODY: Name = 8;
+const THEAD: Name = 9;
+const TFOOT: Name = 10;
+const TR: Name = 11;
+const TD: Name = 12;
+const TH: Name = 13;
+const A: Name = 14;
+const NOBR: Name = 15;
+const HTML: Name = 16;
+const HEAD: Name = 17;
+const BODY: Name = 18;
+const SVG: Name = 19;
+const MATH: Name = 20;
+const BR: Name = 21;
+const PLAINTEXT: Name = 22;
+const BUTTON: Name = 23;
+const DIV: Name = 24;
+const ADDRESS: Name = 25;
+const TEMPLATE: Name = 26;
+
+/// Interns lower-cased tag names to small ids with per-id flags.
+struct Names {
+    ids: HashMap<Box<[u8]>, Name>,
+    flags: Vec<u16>,
+    buf: Vec<u8>,
+}
+
+impl Names {
+    fn new() -> Self {
+        let mut names = Self {
+            ids: HashMap::with_capacity(256),
+            flags: Vec::with_capacity(256),
+            buf: Vec::new(),
+        };
+        for (name, flags) in KNOWN {
+            names.intern(name.as_bytes());
+            if let Some(slot) = names.flags.last_mut() {
+                *slot = *flags;
+            }
+        }
+        names
+    }
+
+    fn intern(&mut self, raw: &[u8]) -> Name {
+        self.buf.clear();
+        self.buf.extend(raw.iter().map(u8::to_ascii_lowercase));
+        if let Some(&id) = self.ids.get(self.buf.as_slice()) {
+            return id;
+        }
+        let id = Name::try_from(self.flags.len()).unwrap_or(Name::MAX);
+        self.ids.insert(self.buf.clone().into_boxed_slice(), id);
+        self.flags.push(0);
+        id
+    }
+
+    fn flags(&self, name: Name) -> u16 {
+        self.flags
+            .get(usize::try_from(name).unwrap_or(usize::MAX))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The simplified tree builder.
+
+const NONE: usize = usize::MAX;
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    name: Name,
+    foreign: bool,
+}
+
+/// An entry of the list of active formatting elements; `name == MARK` is a
+/// marker.
+#[derive(Debug, Clone, Copy)]
+struct Fmt {
+    name: Name,
+    key: u64,
+    /// Stack index of the element while it is open, else `NONE`.
+    at: usize,
+}
+
+const MARK: Name = Name::MAX;
+
+/// Implied `html` and `body` below every element of the body.
+const BASE_DEPTH: usize = 2;
+
+struct Tree<'l> {
+    limits: &'l Limits,
+    names: Names,
+    stack: Vec<Open>,
+    /// Open elements per name id, so end tags with nothing to close cost O(1).
+    counts: Vec<u32>,
+    list: Vec<Fmt>,
+    /// Non-marker entries in `list`.
+    formatting: usize,
+    /// Attributes on all `<html>` and `<body>` tags.
+    merged: usize,
+    usage: Usage,
+}
+
+/// What the tokenizer does after a start tag.
+enum After {
+    Markup,
+    RawText(Name),
+    PlainText,
+}
+
+impl<'l> Tree<'l> {
+    fn new(limits: &'l Limits) -> Self {
+        Self {
+            limits,
+            names: Names::new(),
+            stack: Vec::new(),
+            counts: Vec::new(),
+            list: Vec::new(),
+            formatting: 0,
+            merged: 0,
+            usage: Usage {
+                depth: BASE_DEPTH,
+                elements: 3,
+                ..Usage::default()
+            },
+        }
+    }
+
+    fn has(&self, name: Name, flag: u16) -> bool {
+        self.names.flags(name) & flag != 0
+    }
+
+    fn count(&self, name: Name) -> u32 {
+        self.counts
+            .get(usize::try_from(name).unwrap_or(usize::MAX))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn count_mut(&mut self, name: Name) -> Option<&mut u32> {
+        let i = usize::try_from(name).ok()?;
+        if self.counts.len() <= i {
+            self.counts.resize(i + 1, 0);
+        }
+        self.counts.get_mut(i)
+    }
+
+    fn top(&self) -> Option<Open> {
+        self.stack.last().copied()
+    }
+
+    fn in_foreign(&self) -> bool {
+        self.top()
+            .is_some_and(|t| t.foreign && !self.has(t.name, INTEGRATION))
+    }
+
+    /// Whether the element just pushed sits in an `annotation-xml` that
+    /// may not be an HTML integration point.
+    fn unsure_context(&self) -> bool {
+        let len = self.stack.len();
+        len >= 2
+            && self
+                .stack
+                .get(len - 2)
+                .is_some_and(|o| o.foreign && self.has(o.name, UNSURE))
+    }
+
+    fn created(&mut self, n: usize) -> Result<(), Error> {
+        self.usage.elements = self.usage.elements.saturating_add(n);
+        if self.usage.elements > self.limits.elements {
+            return Err(exceeded(Limit::Elements, self.limits.elements));
+        }
+        Ok(())
+    }
+
+    fn attributes(&mut self, n: usize) -> Result<(), Error> {
+        self.usage.attributes = self.usage.attributes.max(n);
+        if n > self.limits.attributes_per_tag {
+            return Err(exceeded(
+                Limit::AttributesPerTag,
+                self.limits.attributes_per_tag,
+            ));
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, name: Name, foreign: bool) -> Result<(), Error> {
+        let depth = self.stack.len() + 1 + BASE_DEPTH;
+        self.usage.depth = self.usage.depth.max(depth);
+        if depth > self.limits.depth {
+            return Err(exceeded(Limit::Depth, self.limits.depth));
+        }
+        self.stack.push(Open { name, foreign });
+        if let Some(c) = self.count_mut(name) {
+            *c += 1;
+        }
+        Ok(())
+    }
+
+    fn pop(&mut self) {
+        let Some(open) = self.stack.pop() else {
+            return;
+        };
+        if let Some(c) = self.count_mut(open.name) {
+            *c = c.saturating_sub(1);
+        }
+        if open.foreign {
+            return;
+        }
+        let at = self.stack.len();
+        if self.has(open.name, FORMATTING)
+            && let Some(entry) = self.list.iter_mut().rev().find(|f| f.at == at)
+        {
+            entry.at = NONE;
+        }
+        if self.has(open.name, MARKER) {
+            self.clear_to_marker();
+        }
+    }
+
+    fn pop_to(&mut self, index: usize) {
+        while self.stack.len() > index {
+            self.pop();
+        }
+    }
+
+    fn clear_to_marker(&mut self) {
+        while let Some(entry) = self.list.pop() {
+            if entry.name == MARK {
+                break;
+            }
+            self.formatting = self.formatting.saturating_sub(1);
+        }
+    }
+
+    /// Index of the topmost `name` (or any heading) reachable from the top
+    /// before an element with one of the `stop` flags.
+    fn find(&self, matches: impl Fn(Name) -> bool, stop: impl Fn(Name) -> bool) -> Option<usize> {
+        for (i, open) in self.stack.iter().enumerate().rev() {
+            if matches(open.name) {
+                return Some(i);
+            }
+            if stop(open.name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn scope_stop(&self, extra: Name) -> impl Fn(Name) -> bool + '_ {
+        move |n| n == extra || self.has(n, SCOPE)
+    }
+
+    fn close_p(&mut self) {
+        if self.count(P) == 0 {
+            return;
+        }
+        if let Some(i) = self.find(|n| n == P, self.scope_stop(BUTTON)) {
+            self.pop_to(i);
+        }
+    }
+
+    /// Re-creates the formatting elements that were closed with a parent
+    /// but are still in the list, as the tree builder does before text and
+    /// most start tags.
+    fn reconstruct(&mut self) -> Result<(), Error> {
+        let mut first = self.list.len();
+        while let Some(entry) = first.checked_sub(1).and_then(|i| self.list.get(i)) {
+            if entry.name == MARK || entry.at != NONE {
+                break;
+            }
+            first -= 1;
+        }
+        for i in first..self.list.len() {
+            let Some(name) = self.list.get(i).map(|f| f.name) else {
+                break;
+            };
+            self.created(1)?;
+            self.push(name, false)?;
+            let at = self.stack.len() - 1;
+            if let Some(entry) = self.list.get_mut(i) {
+                entry.at = at;
+            }
+        }
+        Ok(())
+    }
+
+    fn add_formatting(&mut self, name: Name, key: u64, attributes: usize) -> Result<(), Error> {
+        // Noah's ark: at most three identical entries after the last marker.
+        // html5ever clones and sorts both attribute lists for every entry
+        // of the same name: that is walk work too.
+        let mut same = 0;
+        let mut earliest = None;
+        for (i, f) in self.list.iter().enumerate().rev() {
+            if f.name == MARK {
+                break;
+            }
+            if f.name == name {
+                self.usage.work = self
+                    .usage
+                    .work
+                    .saturating_add(attributes.saturating_mul(NOAH_COST));
+            }
+            if f.name == name && f.key == key {
+                same += 1;
+                earliest = Some(i);
+            }
+        }
+        if same >= 3
+            && let Some(i) = earliest
+        {
+            self.list.remove(i);
+            self.formatting = self.formatting.saturating_sub(1);
+        }
+        let at = self.stack.len().saturating_sub(1);
+        self.list.push(Fmt { name, key, at });
+        self.formatting += 1;
+        self.usage.formatting = self.usage.formatting.max(self.formatting);
+        if self.formatting > self.limits.formatting {
+            return Err(exceeded(Limit::OpenFormatting, self.limits.formatting));
+        }
+        Ok(())
+    }
+
+    fn text(&mut self) -> Result<(), Error> {
+        self.usage.work += self.stack.len();
+        self.reconstruct()
+    }
+
+    fn comment(&mut self) -> Result<(), Error> {
+        self.created(1)
+    }
+
+    fn start(&mut self, tag: &Tag, name: Name) -> Result<After, Error> {
+        let (self_closing, key) = (tag.self_closing, tag.key);
+        self.created(1)?;
+        self.usage.work += self.stack.len();
+        if self.in_foreign() {
+            if self.has(name, BREAKOUT) {
+                while self.in_foreign() {
+                    self.pop();
+                }
+            } else {
+                if !self_closing {
+                    self.push(name, true)?;
+                }
+                return Ok(After::Markup);
+            }
+        }
+        if matches!(name, HTML | BODY) {
+            // Attributes of repeated `<html>`/`<body>` tags merge into one
+            // element, each checked against those already there.
+            self.merged = self.merged.saturating_add(tag.attributes);
+            self.attributes(self.merged)?;
+            return Ok(After::Markup);
+        }
+        if name == HEAD {
+            return Ok(After::Markup);
+        }
+        if name == SVG || name == MATH {
+            self.reconstruct()?;
+            if !self_closing {
+                self.push(name, true)?;
+            }
+            return Ok(After::Markup);
+        }
+        self.implied_ends(name)?;
+        let flags = self.names.flags(name);
+        if flags & (CLOSES_P | TABLE_PART) == 0 {
+            self.reconstruct()?;
+        }
+        if name == SELECT && self.count(SELECT) > 0 {
+            // `<select>` inside a select closes it.
+            if let Some(i) = self.find(|n| n == SELECT, self.scope_stop(HTML)) {
+                self.pop_to(i);
+            }
+            return Ok(After::Markup);
+        }
+        if flags & VOID != 0 {
+            return Ok(After::Markup);
+        }
+        self.push(name, false)?;
+        if flags & FORMATTING != 0 {
+            self.add_formatting(name, key, tag.attributes)?;
+        }
+        if flags & MARKER != 0 {
+            self.list.push(Fmt {
+                name: MARK,
+                key: 0,
+                at: NONE,
+            });
+        }
+        Ok(if name == PLAINTEXT {
+            After::PlainText
+        } else if flags & RAWTEXT != 0 && self.count(SELECT) == 0 && !self.unsure_context() {
+            After::RawText(name)
+        } else {
+            After::Markup
+        })
+    }
+
+    /// The end tags a start tag implies.
+    fn implied_ends(&mut self, name: Name) -> Result<(), Error> {
+        let flags = self.names.flags(name);
+        if name == LI || name == DD || name == DT {
+            let targets: &[Name] = if name == LI { &[LI] } else { &[DD, DT] };
+            if targets.iter().any(|&t| self.count(t) > 0) {
+                let found = self.find(
+                    |n| targets.contains(&n),
+                    |n| self.has(n, SPECIAL) && !matches!(n, P | DIV | ADDRESS),
+                );
+                if let Some(i) = found {
+                    self.pop_to(i);
+                }
+            }
+        }
+        if flags & CLOSES_P != 0 {
+            self.close_p();
+        }
+        let top = self.top().map(|t| t.name);
+        if flags & HEADING != 0 && top.is_some_and(|t| self.has(t, HEADING)) {
+            self.pop();
+        }
+        if (name == OPTION || name == OPTGROUP) && top == Some(OPTION) {
+            self.pop();
+        }
+        if name == OPTGROUP && self.top().map(|t| t.name) == Some(OPTGROUP) {
+            self.pop();
+        }
+        if name == A && self.list_find(A).is_some() {
+            self.adoption(A)?;
+        }
+        if name == NOBR && self.count(NOBR) > 0 {
+            self.adoption(NOBR)?;
+        }
+        if flags & TABLE_PART != 0 || name == TABLE {
+            self.table_start(name)?;
+        }
+        Ok(())
+    }
+
+    fn table_start(&mut self, name: Name) -> Result<(), Error> {
+        let table_stop = |n: Name| matches!(n, HTML | TABLE | TEMPLATE);
+        match name {
+            TABLE => {
+                if self.top().is_some_and(|t| self.has(t.name, TABLE_MODE))
+                    && let Some(i) = self.find(|n| n == TABLE, |_| false)
+                {
+                    self.pop_to(i);
+                }
+            }
+            TD | TH => {
+                if (self.count(TD) > 0 || self.count(TH) > 0)
+                    && let Some(i) = self.find(|n| n == TD || n == TH, table_stop)
+                {
+                    self.pop_to(i);
+                }
+                if self.top().map(|t| t.name) == Some(TABLE) {
+                    self.created(1)?;
+                    self.push(TBODY, false)?;
+                }
+                if self
+                    .top()
+                    .is_some_and(|t| matches!(t.name, TBODY | THEAD | TFOOT))
+                {
+                    self.created(1)?;
+                    self.push(TR, false)?;
+                }
+            }
+            TR => {
+                if self.count(TR) > 0
+                    && let Some(i) = self.find(|n| n == TR, table_stop)
+                {
+                    self.pop_to(i);
+                }
+                if self.top().map(|t| t.name) == Some(TABLE) {
+                    self.created(1)?;
+                    self.push(TBODY, false)?;
+                }
+            }
+            TBODY | THEAD | TFOOT => {
+                if let Some(i) = self.find(|n| matches!(n, TBODY | THEAD | TFOOT), table_stop) {
+                    self.pop_to(i);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Index in the list of the last entry for `name` after the last marker.
+    fn list_find(&self, name: Name) -> Option<usize> {
+        for (i, f) in self.list.iter().enumerate().rev() {
+            if f.name == MARK {
+                return None;
+            }
+            if f.name == name {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// A simplified adoption agency: returns whether `name` was handled as
+    /// a formatting element.
+    fn adoption(&mut self, name: Name) -> Result<bool, Error> {
+        let Some(li) = self.list_find(name) else {
+            return Ok(false);
+        };
+        let at = self.list.get(li).map_or(NONE, |f| f.at);
+        if at == NONE || at >= self.stack.len() {
+            self.list.remove(li);
+            self.formatting = self.formatting.saturating_sub(1);
+            return Ok(true);
+        }
+        let block = (at + 1..self.stack.len())
+            .find(|&i| self.stack.get(i).is_some_and(|o| self.has(o.name, SPECIAL)));
+        match block {
+            None => {
+                // No furthest block: pop up to and including the element.
+                self.pop_to(at);
+                if let Some(i) = self.list_find(name)
+                    && self.list.get(i).is_some_and(|f| f.at == NONE)
+                {
+                    self.list.remove(i);
+                    self.formatting = self.formatting.saturating_sub(1);
+                }
+            }
+            Some(block) => {
+                // The element moves below the furthest block as a clone
+                // (plus clones of up to three formatting elements between).
+                let between = (at + 1..block)
+                    .filter(|&i| {
+                        self.stack
+                            .get(i)
+                            .is_some_and(|o| self.has(o.name, FORMATTING))
+                    })
+                    .count();
+                self.created(1 + between.min(3))?;
+                self.list.remove(li);
+                self.formatting = self.formatting.saturating_sub(1);
+                // Stack indices above `at` shift down by one.
+                for f in &mut self.list {
+                    if f.at != NONE && f.at > at && f.at <= block {
+                        f.at -= 1;
+                    }
+                }
+                let moved = self.stack.remove(at);
+                self.stack.insert(block, moved);
+                if let Some(f) = self.list.iter_mut().find(|f| f.at == block) {
+                    // Another entry pointed at this slot: keep them apart.
+                    f.at = NONE;
+                }
+                self.list.push(Fmt {
+                    name,
+                    key: 0,
+                    at: block,
+                });
+                self.formatting += 1;
+            }
+        }
+        Ok(true)
+    }
+
+    /// `</form>` removes the form element alone, wherever it is (the
+    /// elements above it stay open).
+    fn remove_form(&mut self, name: Name) {
+        let Some(i) = self.find(|n| n == name, self.scope_stop(HTML)) else {
+            return;
+        };
+        if i + 1 == self.stack.len() {
+            self.pop();
+            return;
+        }
+        self.stack.remove(i);
+        if let Some(c) = self.count_mut(name) {
+            *c = c.saturating_sub(1);
+        }
+        for f in &mut self.list {
+            if f.at != NONE && f.at > i {
+                f.at -= 1;
+            }
+        }
+    }
+
+    fn end(&mut self, name: Name) -> Result<(), Error> {
+        self.usage.work += self.stack.len();
+        // Foreign content: the nearest foreign element of that name closes;
+        // at the first HTML element the HTML rules take over.
+        for i in (0..self.stack.len()).rev() {
+            match self.stack.get(i) {
+                Some(open) if open.foreign && open.name == name => {
+                    self.pop_to(i);
+                    return Ok(());
+                }
+                Some(open) if open.foreign => {}
+                _ => break,
+            }
+        }
+        let flags = self.names.flags(name);
+        if flags & FORM != 0 {
+            self.remove_form(name);
+            return Ok(());
+        }
+        match name {
+            P => {
+                if self.count(P) == 0 {
+                    self.created(1)?;
+                } else {
+                    self.close_p();
+                }
+                return Ok(());
+            }
+            BR => {
+                self.reconstruct()?;
+                return self.created(1);
+            }
+            HTML | BODY | HEAD => return Ok(()),
+            _ => {}
+        }
+        if flags & FORMATTING != 0 && self.adoption(name)? {
+            return Ok(());
+        }
+        if self.count(name) == 0 && flags & HEADING == 0 {
+            return Ok(());
+        }
+        let found = if flags & HEADING != 0 {
+            self.find(|n| self.has(n, HEADING), self.scope_stop(HTML))
+        } else if name == LI {
+            self.find(|n| n == name, |n| self.has(n, SCOPE | LIST))
+        } else if flags & SPECIAL != 0 {
+            self.find(|n| n == name, self.scope_stop(HTML))
+        } else {
+            self.find(|n| n == name, |n| self.has(n, SPECIAL))
+        };
+        if let Some(i) = found {
+            self.pop_to(i);
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The tokenizer: tags, attributes, comments and raw text, as html5ever's
+// tokenizer splits them.
+
+struct Tokenizer<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+struct Tag {
+    name: (usize, usize),
+    attributes: usize,
+    self_closing: bool,
+    key: u64,
+}
+
+impl Tokenizer<'_> {
+    fn peek(&self, ahead: usize) -> Option<u8> {
+        self.src.get(self.pos.saturating_add(ahead)).copied()
+    }
+
+    fn rest(&self) -> &[u8] {
+        self.src.get(self.pos..).unwrap_or_default()
+    }
+
+    fn skip_past(&mut self, needle: &[u8]) -> bool {
+        if let Some(i) = find(self.rest(), needle) {
+            self.pos += i + needle.len();
+            true
+        } else {
+            self.pos = self.src.len();
+            false
+        }
+    }
+
+    fn run(&mut self, tree: &mut Tree<'_>) -> Result<(), Error> {
+        while self.pos < self.src.len() {
+            let Some(lt) = self.rest().iter().position(|&b| b == b'<') else {
+                return tree.text();
+            };
+            if lt > 0 {
+                tree.text()?;
+            }
+            self.pos += lt;
+            match (self.peek(1), self.peek(2)) {
+                (Some(b'!'), _) => self.markup_declaration(tree)?,
+                (Some(b'/'), Some(b'>')) => self.pos += 3,
+                (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => {
+                    self.pos += 2;
+                    let Some(tag) = self.tag(tree)? else {
+                        return Ok(());
+                    };
+                    let name = self.name(tree, &tag);
+                    tree.end(name)?;
+                }
+                (Some(b'?'), _) | (Some(b'/'), Some(_)) => {
+                    // A bogus comment up to `>`.
+                    self.skip_past(b">");
+                    tree.comment()?;
+                }
+                (Some(c), _) if c.is_ascii_alphabetic() => {
+                    self.pos += 1;
+                    let Some(tag) = self.tag(tree)? else {
+                        return Ok(());
+                    };
+                    let name = self.name(tree, &tag);
+                    match tree.start(&tag, name)? {
+                        After::Markup => {}
+                        After::PlainText => return tree.text(),
+                        After::RawText(raw) => {
+                            if self.raw_text(tree, tag.name)? {
+                                tree.end(raw)?;
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    // A lone `<` is text.
+                    self.pos += 1;
+                    tree.text()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn name(&self, tree: &mut Tree<'_>, tag: &Tag) -> Name {
+        let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
+        tree.names.intern(raw)
+    }
+
+    fn markup_declaration(&mut self, tree: &mut Tree<'_>) -> Result<(), Error> {
+        if self.rest().starts_with(b"<!--") {
+            // The earliest end html5ever could see: `<!-->`, `<!--->`, `-->`
+            // or `--!>`; ending early only shows the scan more markup.
+            self.pos += 2;
+            let rest = self.rest();
+            let mut end = None;
+            let mut from = 0;
+            while let Some(i) = rest.get(from..).and_then(|r| find(r, b"--")) {
+                let at = from + i + 2;
+                match (rest.get(at), rest.get(at + 1)) {
+                    (Some(b'>'), _) => end = Some(at + 1),
+                    (Some(b'!'), Some(b'>')) => end = Some(at + 2),
+                    _ => {
+                        from = from + i + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.pos = end.map_or(self.src.len(), |e| self.pos + e);
+        } else if tree.in_foreign() && self.rest().starts_with(b"<![CDATA[") {
+            self.skip_past(b"]]>");
+        } else {
+            self.skip_past(b">");
+        }
+        tree.comment()
+    }
+
+    /// Reads a tag from its name to its `>`; `None` at end of input (the
+    /// tokenizer drops an unfinished tag).
+    fn tag(&mut self, tree: &mut Tree<'_>) -> Result<Option<Tag>, Error> {
+        let start = self.pos;
+        let len = self
+            .rest()
+            .iter()
+            .position(|&b| is_space(b) || b == b'/' || b == b'>');
+        let Some(len) = len else {
+            self.pos = self.src.len();
+            return Ok(None);
+        };
+        self.pos += len;
+        let mut tag = Tag {
+            name: (start, start + len),
+            attributes: 0,
+            self_closing: false,
+            key: 0xcbf2_9ce4_8422_2325,
+        };
+        let attrs_start = self.pos;
+        loop {
+            while self.peek(0).is_some_and(is_space) {
+                self.pos += 1;
+            }
+            match self.peek(0) {
+                None => return Ok(None),
+                Some(b'>') => break,
+                Some(b'/') => {
+                    self.pos += 1;
+                    if self.peek(0) == Some(b'>') {
+                        tag.self_closing = true;
+                        break;
+                    }
+                }
+                Some(_) => {
+                    tag.attributes += 1;
+                    tree.attributes(tag.attributes)?;
+                    if !self.attribute() {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+        tag.key = fnv(
+            tag.key,
+            self.src.get(attrs_start..self.pos).unwrap_or_default(),
+        );
+        self.pos += 1;
+        Ok(Some(tag))
+    }
+
+    /// Reads one attribute; `false` at end of input.
+    fn attribute(&mut self) -> bool {
+        // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
+        self.pos += 1;
+        while let Some(b) = self.peek(0) {
+            if is_space(b) || matches!(b, b'/' | b'>' | b'=') {
+                break;
+            }
+            self.pos += 1;
+        }
+        while self.peek(0).is_some_and(is_space) {
+            self.pos += 1;
+        }
+        if self.peek(0) != Some(b'=') {
+            return self.peek(0).is_some();
+        }
+        self.pos += 1;
+        while self.peek(0).is_some_and(is_space) {
+            self.pos += 1;
+        }
+        match self.peek(0) {
+            None => false,
+            Some(q @ (b'"' | b'\'')) => {
+                self.pos += 1;
+                self.skip_past(&[q])
+            }
+            Some(_) => {
+                while let Some(b) = self.peek(0) {
+                    if is_space(b) || b == b'>' {
+                        return true;
+                    }
+                    self.pos += 1;
+                }
+                false
+            }
+        }
+    }
+
+    /// Skips raw text up to `</name` followed by space, `/` or `>`; returns
+    /// whether the end tag was found (it is consumed).
+    fn raw_text(&mut self, tree: &mut Tree<'_>, name: (usize, usize)) -> Result<bool, Error> {
+        let name = self.src.get(name.0..name.1).unwrap_or_default();
+        while let Some(i) = find(self.rest(), b"</") {
+            if i > 0 {
+                tree.text()?;
+            }
+            self.pos += i + 2;
+            let rest = self.rest();
+            let matched = rest.len() > name.len()
+                && rest
+                    .get(..name.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(name))
+                && rest
+                    .get(name.len())
+                    .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
+            if matched {
+                self.pos += name.len();
+                // The end tag's own attributes (if any) up to `>`.
+                let _ = self.tag(tree)?;
+                return Ok(true);
+            }
+        }
+        if self.pos < self.src.len() {
+            tree.text()?;
+        }
+        self.pos = self.src.len();
+        Ok(false)
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, tail) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(i) = hay.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + i;
+        if hay.get(at + 1..at + 1 + tail.len()) == Some(tail) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_ids_match_their_names() {
+        let mut names = Names::new();
+        for (id, name) in [
+            (P, "p"),
+            (LI, "li"),
+            (DD, "dd"),
+            (DT, "dt"),
+            (OPTION, "option"),
+            (OPTGROUP, "optgroup"),
+            (SELECT, "select"),
+            (TABLE, "table"),
+            (TBODY, "tbody"),
+            (THEAD, "thead"),
+            (TFOOT, "tfoot"),
+            (TR, "tr"),
+            (TD, "td"),
+            (TH, "th"),
+            (A, "a"),
+            (NOBR, "nobr"),
+            (HTML, "html"),
+            (HEAD, "head"),
+            (BODY, "body"),
+            (SVG, "svg"),
+            (MATH, "math"),
+            (BR, "br"),
+            (PLAINTEXT, "plaintext"),
+            (BUTTON, "button"),
+            (DIV, "div"),
+            (ADDRESS, "address"),
+            (TEMPLATE, "template"),
+        ] {
+            assert_eq!(names.intern(name.as_bytes()), id, "{name}");
+        }
+        assert_eq!(names.ids.len(), KNOWN.len(), "duplicate known names");
+    }
+
+    /// Prints the maxima real pages reach (`cargo test --release --lib
+    /// real_page_maxima -- --ignored --nocapture`); the numbers behind the
+    /// default limits.
+    #[test]
+    #[ignore = "measurement, reads ../shared"]
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::case_sensitive_file_extension_comparisons
+    )]
+    fn real_page_maxima() {
+        use std::io::Read;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        let mut dirs = vec![root.join("real"), root.join("corpus")];
+        let mut max = Usage::default();
+        let mut bytes_max = 0;
+        let mut pages = 0;
+        let limits = Limits::new()
+            .max_depth(usize::MAX)
+            .max_elements(usize::MAX)
+            .max_open_formatting(usize::MAX)
+            .max_attributes_per_tag(usize::MAX);
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let name = path.display().to_string();
+                let bytes = if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                } else if name.ends_with(".html.gz") {
+                    let mut bytes = Vec::new();
+                    flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+                        .read_to_end(&mut bytes)
+                        .unwrap();
+                    bytes
+                } else if name.ends_with(".html") || name.ends_with(".htm") {
+                    std::fs::read(&path).unwrap()
+                } else {
+                    continue;
+                };
+                let text = crate::decode::decode(&bytes);
+                let usage = scan(text.as_bytes(), &limits).unwrap();
+                pages += 1;
+                let ratio = usage.work as f64 / text.len() as f64;
+                if ratio > 0.3 {
+                    println!("work/byte {ratio:.2} {name}");
+                }
+                let page = crate::dom::Page::new(&crate::dom::parse(&text));
+                let real = (0..page.len())
+                    .filter(|&id| page.name(id).is_some())
+                    .count();
+                let real_depth = (0..page.len()).map(|id| page.depth(id)).max().unwrap_or(0);
+                if real_depth as usize > usage.depth + 1 {
+                    println!("model depth {} vs real {real_depth}: {name}", usage.depth);
+                }
+                if real > usage.elements || real * 2 < usage.elements {
+                    println!("model {} vs real {real} elements: {name}", usage.elements);
+                }
+                for (what, value, best) in [
+                    ("depth", usage.depth, max.depth),
+                    ("formatting", usage.formatting, max.formatting),
+                    ("attributes", usage.attributes, max.attributes),
+                    ("elements", usage.elements, max.elements),
+                    ("bytes", text.len(), bytes_max),
+                ] {
+                    if value > best {
+                        println!("{what} {value} {name}");
+                    }
+                }
+                max.depth = max.depth.max(usage.depth);
+                max.formatting = max.formatting.max(usage.formatting);
+                max.attributes = max.attributes.max(usage.attributes);
+                max.elements = max.elements.max(usage.elements);
+                bytes_max = bytes_max.max(text.len());
+            }
+        }
+        println!("{pages} pages: {max:?}, bytes {bytes_max}");
+    }
+}

@@ -1,0 +1,47 @@
+//! Inputs from fuzzing, as byte literals; each must return without
+//! panicking. The runs so far (see fuzz/README.md) found no crash; these are
+//! the end-of-input and model edge cases the guard's scanner must survive.
+
+use newswire::{Error, Options};
+
+fn survives(bytes: &[u8]) {
+    let options = Options::new();
+    let article = options.parse_article_bytes(bytes);
+    assert!(!matches!(article, Err(Error::InvalidBase(_))), "{bytes:?}");
+    let listing = options.parse_listing_bytes(bytes);
+    assert!(!matches!(listing, Err(Error::InvalidBase(_))), "{bytes:?}");
+}
+
+#[test]
+fn truncated_markup_survives() {
+    for bytes in [
+        &b"<svg><style><g>"[..],
+        b"<!--",
+        b"<!---",
+        b"<!-->",
+        b"<!--->",
+        b"<!-- --!",
+        b"</",
+        b"</a",
+        b"</a b='",
+        b"<a b=",
+        b"<a b= ",
+        b"<a =",
+        b"<a/",
+        b"<script></scrip",
+        b"<script></script",
+        b"<title>\xff</title",
+        b"<math><![CDATA[",
+        b"<table><td><table><td></table></b></td>",
+        b"<b><p><b><p><b></p></b></b></b>",
+        b"<a><table><a></table></a>",
+        b"<form><form></form></form><li><li></ul></li>",
+        b"<select><select><option><optgroup></select>",
+        b"<nobr><nobr><nobr></nobr>",
+        b"\xef\xbb\xbf<meta charset=koi8-r>",
+        b"<meta charset=\"",
+        b"<meta http-equiv=content-type content='charset=",
+    ] {
+        survives(bytes);
+    }
+}
