@@ -21,6 +21,8 @@
 //! elements open), so a hostile page cannot hide structure from it.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use crate::{Error, Limit, Limits};
 
@@ -251,46 +253,79 @@ const DIV: Name = 24;
 const ADDRESS: Name = 25;
 const TEMPLATE: Name = 26;
 
-/// Interns lower-cased tag names to small ids with per-id flags.
+/// Interns lower-cased tag names to small ids; the flags of an id are its
+/// [`KNOWN`] entry's (none for other names).
 struct Names {
-    ids: HashMap<Box<[u8]>, Name>,
-    flags: Vec<u16>,
+    /// The page's own names (custom elements), numbered after the known
+    /// ones. The std hasher (keyed) keeps a hostile page from flooding it.
+    other: HashMap<Box<[u8]>, Name>,
     buf: Vec<u8>,
 }
 
+/// [`KNOWN`] names to their ids (their index), built once per process:
+/// every tag is looked up, and building the table per scan cost as much
+/// as scanning a small page. Its keys are fixed, so a fast unkeyed hash
+/// (FNV-1a) cannot be flooded.
+fn known_ids() -> &'static HashMap<&'static [u8], Name, BuildHasherDefault<Fnv>> {
+    static IDS: OnceLock<HashMap<&'static [u8], Name, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids = HashMap::with_capacity_and_hasher(KNOWN.len(), BuildHasherDefault::default());
+        for (id, (name, _)) in KNOWN.iter().enumerate() {
+            ids.entry(name.as_bytes())
+                .or_insert_with(|| Name::try_from(id).unwrap_or(Name::MAX));
+        }
+        ids
+    })
+}
+
+/// FNV-1a as a [`Hasher`](std::hash::Hasher), for [`known_ids`].
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(FNV_BASIS)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0, bytes);
+    }
+}
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
 impl Names {
     fn new() -> Self {
-        let mut names = Self {
-            ids: HashMap::with_capacity(256),
-            flags: Vec::with_capacity(256),
+        Self {
+            other: HashMap::new(),
             buf: Vec::new(),
-        };
-        for (name, flags) in KNOWN {
-            names.intern(name.as_bytes());
-            if let Some(slot) = names.flags.last_mut() {
-                *slot = *flags;
-            }
         }
-        names
     }
 
     fn intern(&mut self, raw: &[u8]) -> Name {
         self.buf.clear();
         self.buf.extend(raw.iter().map(u8::to_ascii_lowercase));
-        if let Some(&id) = self.ids.get(self.buf.as_slice()) {
+        if let Some(&id) = known_ids().get(self.buf.as_slice()) {
             return id;
         }
-        let id = Name::try_from(self.flags.len()).unwrap_or(Name::MAX);
-        self.ids.insert(self.buf.clone().into_boxed_slice(), id);
-        self.flags.push(0);
+        if let Some(&id) = self.other.get(self.buf.as_slice()) {
+            return id;
+        }
+        let id = Name::try_from(KNOWN.len() + self.other.len()).unwrap_or(Name::MAX);
+        self.other.insert(self.buf.clone().into_boxed_slice(), id);
         id
     }
 
     fn flags(&self, name: Name) -> u16 {
-        self.flags
-            .get(usize::try_from(name).unwrap_or(usize::MAX))
-            .copied()
-            .unwrap_or(0)
+        usize::try_from(name)
+            .ok()
+            .and_then(|i| KNOWN.get(i))
+            .map_or(0, |&(_, flags)| flags)
     }
 }
 
@@ -888,6 +923,8 @@ fn is_space(b: u8) -> bool {
 
 struct Tag {
     name: (usize, usize),
+    /// The bytes from the name's end to the `>`: the attributes.
+    attrs: (usize, usize),
     attributes: usize,
     self_closing: bool,
     key: u64,
@@ -914,7 +951,7 @@ impl Tokenizer<'_> {
 
     fn run(&mut self, tree: &mut Tree<'_>) -> Result<(), Error> {
         while self.pos < self.src.len() {
-            let Some(lt) = self.rest().iter().position(|&b| b == b'<') else {
+            let Some(lt) = find_byte(self.rest(), b'<') else {
                 return tree.text();
             };
             if lt > 0 {
@@ -939,10 +976,16 @@ impl Tokenizer<'_> {
                 }
                 (Some(c), _) if c.is_ascii_alphabetic() => {
                     self.pos += 1;
-                    let Some(tag) = self.tag(tree)? else {
+                    let Some(mut tag) = self.tag(tree)? else {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
+                    if tree.has(name, FORMATTING) {
+                        // Only formatting elements are compared by their
+                        // attributes (Noah's ark): hash those alone.
+                        let attrs = self.src.get(tag.attrs.0..tag.attrs.1);
+                        tag.key = fnv(FNV_BASIS, attrs.unwrap_or_default());
+                    }
                     match tree.start(&tag, name)? {
                         After::Markup => {}
                         After::PlainText => return tree.text(),
@@ -1014,7 +1057,8 @@ impl Tokenizer<'_> {
             name: (start, start + len),
             attributes: 0,
             self_closing: false,
-            key: 0xcbf2_9ce4_8422_2325,
+            attrs: (start + len, start + len),
+            key: 0,
         };
         let attrs_start = self.pos;
         loop {
@@ -1040,10 +1084,7 @@ impl Tokenizer<'_> {
                 }
             }
         }
-        tag.key = fnv(
-            tag.key,
-            self.src.get(attrs_start..self.pos).unwrap_or_default(),
-        );
+        tag.attrs = (attrs_start, self.pos);
         self.pos += 1;
         Ok(Some(tag))
     }
@@ -1121,7 +1162,7 @@ impl Tokenizer<'_> {
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let (&first, tail) = needle.split_first()?;
     let mut from = 0;
-    while let Some(i) = hay.get(from..)?.iter().position(|&b| b == first) {
+    while let Some(i) = find_byte(hay.get(from..)?, first) {
         let at = from + i;
         if hay.get(at + 1..at + 1 + tail.len()) == Some(tail) {
             return Some(at);
@@ -1129,6 +1170,18 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// Position of the first `byte` in `hay`. `BufRead::skip_until` on a byte
+/// slice searches with the C library's `memchr` (many bytes per step); a
+/// byte-by-byte `position` was a third of the scan on text-heavy pages.
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    use std::io::BufRead;
+    let mut rest = hay;
+    // The count includes the delimiter when one was found.
+    let skipped = rest.skip_until(byte).ok()?;
+    let at = skipped.checked_sub(1)?;
+    (hay.get(at) == Some(&byte)).then_some(at)
 }
 
 fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
@@ -1177,7 +1230,16 @@ mod tests {
         ] {
             assert_eq!(names.intern(name.as_bytes()), id, "{name}");
         }
-        assert_eq!(names.ids.len(), KNOWN.len(), "duplicate known names");
+        assert_eq!(known_ids().len(), KNOWN.len(), "duplicate known names");
+        assert_eq!(
+            names.intern(b"my-widget"),
+            Name::try_from(KNOWN.len()).unwrap()
+        );
+        assert_eq!(
+            names.intern(b"MY-WIDGET"),
+            Name::try_from(KNOWN.len()).unwrap()
+        );
+        assert_eq!(names.flags(Name::try_from(KNOWN.len()).unwrap()), 0);
     }
 
     /// Prints the maxima real pages reach (`cargo test --release --lib
