@@ -320,13 +320,24 @@ impl Names {
         self.other.insert(self.buf.clone().into_boxed_slice(), id);
         id
     }
+}
 
-    fn flags(&self, name: Name) -> u16 {
-        usize::try_from(name)
-            .ok()
-            .and_then(|i| KNOWN.get(i))
-            .map_or(0, |&(_, flags)| flags)
-    }
+/// Stops a scope search: `extra` or any scope boundary.
+fn scope_stop(extra: Name) -> impl Fn(Name) -> bool {
+    move |n| n == extra || has(n, SCOPE)
+}
+
+/// Whether a name id has `flag`.
+fn has(name: Name, flag: u16) -> bool {
+    flags(name) & flag != 0
+}
+
+/// The flags of a name id: its [`KNOWN`] entry's, none for other names.
+fn flags(name: Name) -> u16 {
+    usize::try_from(name)
+        .ok()
+        .and_then(|i| KNOWN.get(i))
+        .map_or(0, |&(_, flags)| flags)
 }
 
 // ---------------------------------------------------------------------------
@@ -394,10 +405,6 @@ impl<'l> Tree<'l> {
         }
     }
 
-    fn has(&self, name: Name, flag: u16) -> bool {
-        self.names.flags(name) & flag != 0
-    }
-
     fn count(&self, name: Name) -> u32 {
         self.counts
             .get(usize::try_from(name).unwrap_or(usize::MAX))
@@ -419,7 +426,7 @@ impl<'l> Tree<'l> {
 
     fn in_foreign(&self) -> bool {
         self.top()
-            .is_some_and(|t| t.foreign && !self.has(t.name, INTEGRATION))
+            .is_some_and(|t| t.foreign && !has(t.name, INTEGRATION))
     }
 
     /// Whether the element just pushed sits in an `annotation-xml` that
@@ -430,7 +437,7 @@ impl<'l> Tree<'l> {
             && self
                 .stack
                 .get(len - 2)
-                .is_some_and(|o| o.foreign && self.has(o.name, UNSURE))
+                .is_some_and(|o| o.foreign && has(o.name, UNSURE))
     }
 
     fn created(&mut self, n: usize) -> Result<(), Error> {
@@ -476,12 +483,12 @@ impl<'l> Tree<'l> {
             return;
         }
         let at = self.stack.len();
-        if self.has(open.name, FORMATTING)
+        if has(open.name, FORMATTING)
             && let Some(entry) = self.list.iter_mut().rev().find(|f| f.at == at)
         {
             entry.at = NONE;
         }
-        if self.has(open.name, MARKER) {
+        if has(open.name, MARKER) {
             self.clear_to_marker();
         }
     }
@@ -515,15 +522,11 @@ impl<'l> Tree<'l> {
         None
     }
 
-    fn scope_stop(&self, extra: Name) -> impl Fn(Name) -> bool + '_ {
-        move |n| n == extra || self.has(n, SCOPE)
-    }
-
     fn close_p(&mut self) {
         if self.count(P) == 0 {
             return;
         }
-        if let Some(i) = self.find(|n| n == P, self.scope_stop(BUTTON)) {
+        if let Some(i) = self.find(|n| n == P, scope_stop(BUTTON)) {
             self.pop_to(i);
         }
     }
@@ -604,7 +607,7 @@ impl<'l> Tree<'l> {
         self.created(1)?;
         self.usage.work += self.stack.len();
         if self.in_foreign() {
-            if self.has(name, BREAKOUT) {
+            if has(name, BREAKOUT) {
                 while self.in_foreign() {
                     self.pop();
                 }
@@ -633,13 +636,13 @@ impl<'l> Tree<'l> {
             return Ok(After::Markup);
         }
         self.implied_ends(name)?;
-        let flags = self.names.flags(name);
+        let flags = flags(name);
         if flags & (CLOSES_P | TABLE_PART) == 0 {
             self.reconstruct()?;
         }
         if name == SELECT && self.count(SELECT) > 0 {
             // `<select>` inside a select closes it.
-            if let Some(i) = self.find(|n| n == SELECT, self.scope_stop(HTML)) {
+            if let Some(i) = self.find(|n| n == SELECT, scope_stop(HTML)) {
                 self.pop_to(i);
             }
             return Ok(After::Markup);
@@ -669,13 +672,13 @@ impl<'l> Tree<'l> {
 
     /// The end tags a start tag implies.
     fn implied_ends(&mut self, name: Name) -> Result<(), Error> {
-        let flags = self.names.flags(name);
+        let flags = flags(name);
         if name == LI || name == DD || name == DT {
             let targets: &[Name] = if name == LI { &[LI] } else { &[DD, DT] };
             if targets.iter().any(|&t| self.count(t) > 0) {
                 let found = self.find(
                     |n| targets.contains(&n),
-                    |n| self.has(n, SPECIAL) && !matches!(n, P | DIV | ADDRESS),
+                    |n| has(n, SPECIAL) && !matches!(n, P | DIV | ADDRESS),
                 );
                 if let Some(i) = found {
                     self.pop_to(i);
@@ -686,7 +689,7 @@ impl<'l> Tree<'l> {
             self.close_p();
         }
         let top = self.top().map(|t| t.name);
-        if flags & HEADING != 0 && top.is_some_and(|t| self.has(t, HEADING)) {
+        if flags & HEADING != 0 && top.is_some_and(|t| has(t, HEADING)) {
             self.pop();
         }
         if (name == OPTION || name == OPTGROUP) && top == Some(OPTION) {
@@ -711,7 +714,7 @@ impl<'l> Tree<'l> {
         let table_stop = |n: Name| matches!(n, HTML | TABLE | TEMPLATE);
         match name {
             TABLE => {
-                if self.top().is_some_and(|t| self.has(t.name, TABLE_MODE))
+                if self.top().is_some_and(|t| has(t.name, TABLE_MODE))
                     && let Some(i) = self.find(|n| n == TABLE, |_| false)
                 {
                     self.pop_to(i);
@@ -782,7 +785,7 @@ impl<'l> Tree<'l> {
             return Ok(true);
         }
         let block = (at + 1..self.stack.len())
-            .find(|&i| self.stack.get(i).is_some_and(|o| self.has(o.name, SPECIAL)));
+            .find(|&i| self.stack.get(i).is_some_and(|o| has(o.name, SPECIAL)));
         match block {
             None => {
                 // No furthest block: pop up to and including the element.
@@ -798,11 +801,7 @@ impl<'l> Tree<'l> {
                 // The element moves below the furthest block as a clone
                 // (plus clones of up to three formatting elements between).
                 let between = (at + 1..block)
-                    .filter(|&i| {
-                        self.stack
-                            .get(i)
-                            .is_some_and(|o| self.has(o.name, FORMATTING))
-                    })
+                    .filter(|&i| self.stack.get(i).is_some_and(|o| has(o.name, FORMATTING)))
                     .count();
                 self.created(1 + between.min(3))?;
                 self.list.remove(li);
@@ -833,7 +832,7 @@ impl<'l> Tree<'l> {
     /// `</form>` removes the form element alone, wherever it is (the
     /// elements above it stay open).
     fn remove_form(&mut self, name: Name) {
-        let Some(i) = self.find(|n| n == name, self.scope_stop(HTML)) else {
+        let Some(i) = self.find(|n| n == name, scope_stop(HTML)) else {
             return;
         };
         if i + 1 == self.stack.len() {
@@ -865,7 +864,7 @@ impl<'l> Tree<'l> {
                 _ => break,
             }
         }
-        let flags = self.names.flags(name);
+        let flags = flags(name);
         if flags & FORM != 0 {
             self.remove_form(name);
             return Ok(());
@@ -893,13 +892,13 @@ impl<'l> Tree<'l> {
             return Ok(());
         }
         let found = if flags & HEADING != 0 {
-            self.find(|n| self.has(n, HEADING), self.scope_stop(HTML))
+            self.find(|n| has(n, HEADING), scope_stop(HTML))
         } else if name == LI {
-            self.find(|n| n == name, |n| self.has(n, SCOPE | LIST))
+            self.find(|n| n == name, |n| has(n, SCOPE | LIST))
         } else if flags & SPECIAL != 0 {
-            self.find(|n| n == name, self.scope_stop(HTML))
+            self.find(|n| n == name, scope_stop(HTML))
         } else {
-            self.find(|n| n == name, |n| self.has(n, SPECIAL))
+            self.find(|n| n == name, |n| has(n, SPECIAL))
         };
         if let Some(i) = found {
             self.pop_to(i);
@@ -980,7 +979,7 @@ impl Tokenizer<'_> {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
-                    if tree.has(name, FORMATTING) {
+                    if has(name, FORMATTING) {
                         // Only formatting elements are compared by their
                         // attributes (Noah's ark): hash those alone.
                         let attrs = self.src.get(tag.attrs.0..tag.attrs.1);
@@ -1239,7 +1238,7 @@ mod tests {
             names.intern(b"MY-WIDGET"),
             Name::try_from(KNOWN.len()).unwrap()
         );
-        assert_eq!(names.flags(Name::try_from(KNOWN.len()).unwrap()), 0);
+        assert_eq!(flags(Name::try_from(KNOWN.len()).unwrap()), 0);
     }
 
     /// Prints the maxima real pages reach (`cargo test --release --lib
