@@ -115,13 +115,19 @@ fn normal_run_end(text: &str) -> usize {
     }
 }
 
-/// Whether `bytes` is printable ASCII words joined by single spaces: no
-/// other white space, no space at either end, no two spaces in a row.
-fn is_plain_ascii(bytes: &[u8]) -> bool {
+/// Whether `text` is words joined by single ASCII spaces: no other white
+/// space, no space at either end, no two spaces in a row. Printable ASCII
+/// is checked byte by byte; other text char by char.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
     bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
         && !bytes.windows(2).any(|w| w == b"  ")
+        && if text.is_ascii() {
+            bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+        } else {
+            text.chars().all(|c| c == ' ' || !is_space(c))
+        }
 }
 
 /// Builds normalised text from pieces (text nodes, block boundaries) in one
@@ -146,7 +152,7 @@ impl Folder {
         if piece.is_empty() {
             return;
         }
-        if is_plain_ascii(piece.as_bytes()) {
+        if is_plain(piece) {
             // The common text node (`Kop van het stuk`): already normal, so
             // one check over the bytes and one copy, no run splitting.
             if self.pending_space && !self.out.is_empty() {
@@ -221,6 +227,9 @@ mod tests {
             "  ",
             "x",
             "日本 語",
+            "Indonesië is een vulkaan",
+            "ë\u{a0}x",
+            "ë \u{200b}",
         ] {
             let naive: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
             let mut f = Folder::default();
