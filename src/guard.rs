@@ -295,9 +295,17 @@ impl std::hash::Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
         self.0 = fnv(self.0, bytes);
     }
+
+    /// The length prefix of a slice key, mixed in one step rather than
+    /// byte by byte.
+    fn write_usize(&mut self, n: usize) {
+        let n = u64::try_from(n).unwrap_or(u64::MAX);
+        self.0 = (self.0 ^ n).wrapping_mul(FNV_PRIME);
+    }
 }
 
 const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 impl Names {
     fn new() -> Self {
@@ -308,16 +316,28 @@ impl Names {
     }
 
     fn intern(&mut self, raw: &[u8]) -> Name {
-        self.buf.clear();
-        self.buf.extend(raw.iter().map(u8::to_ascii_lowercase));
-        if let Some(&id) = known_ids().get(self.buf.as_slice()) {
+        // Tag names are nearly always written in lower case: those are
+        // looked up as they are, without a copy.
+        if !raw.iter().any(u8::is_ascii_uppercase) {
+            return self.intern_lower(raw);
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        buf.extend(raw.iter().map(u8::to_ascii_lowercase));
+        let id = self.intern_lower(&buf);
+        self.buf = buf;
+        id
+    }
+
+    fn intern_lower(&mut self, name: &[u8]) -> Name {
+        if let Some(&id) = known_ids().get(name) {
             return id;
         }
-        if let Some(&id) = self.other.get(self.buf.as_slice()) {
+        if let Some(&id) = self.other.get(name) {
             return id;
         }
         let id = Name::try_from(KNOWN.len() + self.other.len()).unwrap_or(Name::MAX);
-        self.other.insert(self.buf.clone().into_boxed_slice(), id);
+        self.other.insert(name.into(), id);
         id
     }
 }
@@ -1186,7 +1206,7 @@ fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
 fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = hash.wrapping_mul(FNV_PRIME);
     }
     hash
 }
