@@ -958,6 +958,13 @@ impl Tokenizer<'_> {
         self.src.get(self.pos..).unwrap_or_default()
     }
 
+    /// Moves past the bytes that satisfy `keep` (a whole slice search, not
+    /// a bounds-checked step per byte).
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
+        let rest = self.rest();
+        self.pos += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+    }
+
     fn skip_past(&mut self, needle: &[u8]) -> bool {
         if let Some(i) = find(self.rest(), needle) {
             self.pos += i + needle.len();
@@ -1081,9 +1088,7 @@ impl Tokenizer<'_> {
         };
         let attrs_start = self.pos;
         loop {
-            while self.peek(0).is_some_and(is_space) {
-                self.pos += 1;
-            }
+            self.skip_while(is_space);
             match self.peek(0) {
                 None => return Ok(None),
                 Some(b'>') => break,
@@ -1112,22 +1117,13 @@ impl Tokenizer<'_> {
     fn attribute(&mut self) -> bool {
         // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
         self.pos += 1;
-        while let Some(b) = self.peek(0) {
-            if is_space(b) || matches!(b, b'/' | b'>' | b'=') {
-                break;
-            }
-            self.pos += 1;
-        }
-        while self.peek(0).is_some_and(is_space) {
-            self.pos += 1;
-        }
+        self.skip_while(|b| !(is_space(b) || matches!(b, b'/' | b'>' | b'=')));
+        self.skip_while(is_space);
         if self.peek(0) != Some(b'=') {
             return self.peek(0).is_some();
         }
         self.pos += 1;
-        while self.peek(0).is_some_and(is_space) {
-            self.pos += 1;
-        }
+        self.skip_while(is_space);
         match self.peek(0) {
             None => false,
             Some(q @ (b'"' | b'\'')) => {
@@ -1135,13 +1131,8 @@ impl Tokenizer<'_> {
                 self.skip_past(&[q])
             }
             Some(_) => {
-                while let Some(b) = self.peek(0) {
-                    if is_space(b) || b == b'>' {
-                        return true;
-                    }
-                    self.pos += 1;
-                }
-                false
+                self.skip_while(|b| !(is_space(b) || b == b'>'));
+                self.peek(0).is_some()
             }
         }
     }
