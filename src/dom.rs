@@ -14,7 +14,7 @@
 use std::cell::Ref;
 use std::ops::Range;
 
-use html5ever::{LocalName, local_name};
+use html5ever::{LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::text::Folder;
@@ -155,7 +155,7 @@ impl Page {
         Ref::filter_map(attrs.borrow(), |attrs| {
             attrs
                 .iter()
-                .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+                .find(|a| a.name.ns == ns!() && &*a.name.local == name)
                 .map(|a| &*a.value)
         })
         .ok()
