@@ -904,8 +904,12 @@ fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> 
     // geleden`, `zojuist`), and none has more than six words (`vor
     // weniger als einer Minute`, `Gisteren | om 23:03 uur`): a title is
     // skipped without running the grammars.
-    let words = text.split_whitespace().take(9).count();
-    if words > 8 || (words > 4 && !text.contains(|c: char| c.is_ascii_digit())) {
+    let most_words = if text.bytes().any(|b| b.is_ascii_digit()) {
+        8
+    } else {
+        4
+    };
+    if text.split_whitespace().nth(most_words).is_some() {
         return None;
     }
     if let Some(age) = crate::age::parse_ok(text) {

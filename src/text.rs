@@ -90,10 +90,13 @@ fn find_space(text: &str, space: bool) -> usize {
 /// letter case, without allocating a lower-cased copy.
 pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    !needle.is_empty()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    // The first byte rejects almost every window before a whole compare.
+    hay.windows(needle.len()).any(|w| {
+        w.first().map(u8::to_ascii_lowercase) == Some(first) && w.eq_ignore_ascii_case(needle)
+    })
 }
 
 /// Length of the prefix of `text` that is already normal: words joined by
