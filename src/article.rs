@@ -89,13 +89,13 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Article, Error> {
     let headline = headline::find(page, meta, &json_ld).ok_or(Error::NoHeadline)?;
     let signals = body::Signals::new(page, headline.node);
     let container = body::container(page, &signals, headline.node).ok_or(Error::NoBody)?;
-    let mut blocks = body::blocks(page, &signals, container, headline.node, &headline.text);
+    let (mut blocks, last) = body::blocks(page, &signals, container, headline.node, &headline.text);
     drop_meta_lines(&mut blocks);
     let dateline = split_dateline(&mut blocks);
     if blocks.is_empty() {
         return Err(Error::NoBody);
     }
-    let related = listing::related(page, meta, headline.node.unwrap_or(container));
+    let related = listing::related(page, meta, last);
     let header = header_scope(page, container, headline.node);
     let published = json_ld
         .published

@@ -37,10 +37,16 @@ pub use markup5ever_rcdom;
 /// # Examples
 ///
 /// ```
-/// let html = "<html><head><title>Kop | Site</title></head><body>\
-///     <h1>Kop</h1><p>GOES - De tekst.</p></body></html>";
-/// let article = newswire::parse_article(html);
-/// # let _ = article;
+/// let html = "<html><head><title>Dijk bij Cadzand klaar | Site</title></head><body>\
+///     <h1>Dijk bij Cadzand klaar</h1>\
+///     <p>CADZAND - De versterking van de zeedijk is twee maanden eerder klaar.</p></body></html>";
+/// let article = newswire::parse_article(html)?;
+/// assert_eq!(article.title, "Dijk bij Cadzand klaar");
+/// assert_eq!(article.dateline.map(|d| d.city), Some("CADZAND".to_owned()));
+/// assert_eq!(article.body[0].text, "De versterking van de zeedijk is twee maanden eerder klaar.");
+///
+/// assert_eq!(newswire::parse_article("<p>geen kop</p>"), Err(newswire::Error::NoHeadline));
+/// # Ok::<(), newswire::Error>(())
 /// ```
 pub fn parse_article(html: &str) -> Result<Article, Error> {
     Options::default().parse_article(html)
@@ -56,8 +62,18 @@ pub fn parse_article(html: &str) -> Result<Article, Error> {
 /// # Examples
 ///
 /// ```
-/// let listing = newswire::parse_listing("<p>geen lijst</p>");
-/// assert!(listing.is_err());
+/// let html = r#"<h1>Politiek</h1><ul>
+///   <li><a href="https://example.nl/a"><h2>Kabinet valt over stikstof</h2></a><span>ANP</span><span>2 uur geleden</span></li>
+///   <li><a href="https://example.nl/b"><h2>Kamer stemt in met begroting</h2></a><span>ANP</span><span>1 dag geleden</span></li>
+/// </ul>"#;
+/// let listing = newswire::parse_listing(html)?;
+/// assert_eq!(listing.items.len(), 2);
+/// assert_eq!(listing.items[0].title, "Kabinet valt over stikstof");
+/// assert_eq!(listing.items[0].label.as_deref(), Some("ANP"));
+/// assert_eq!(listing.items[1].age.map(|a| a.to_string()), Some("1 dag geleden".to_owned()));
+///
+/// assert_eq!(newswire::parse_listing("<p>geen lijst</p>"), Err(newswire::Error::NoListing));
+/// # Ok::<(), newswire::Error>(())
 /// ```
 pub fn parse_listing(html: &str) -> Result<Listing, Error> {
     Options::default().parse_listing(html)

@@ -101,8 +101,8 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Listing, Error> {
 /// Finds the list of other stories that follows an article ("Meer uit
 /// Buitenland"), if the page has one.
 ///
-/// `article` is the node the article extractor judged to be the article's
-/// container or body: only lists that start after its subtree ends count,
+/// `article` is the node where the article extractor found the article to
+/// end (its last text): only lists that start after its subtree ends count,
 /// so the story's own paragraphs and any ticker or menu *before* it are
 /// never taken. The result has no `date`, `page` or `next_page` (those
 /// belong to listing pages).
@@ -362,11 +362,13 @@ impl Finder<'_> {
         let mut weight = 0.0;
         let mut first = None;
         let mut sampled = Vec::with_capacity(sample.len());
+        let mut bare = true;
         for range in sample {
             let read = read_item(self.page, range.clone());
             if let Some(read) = read.as_ref().filter(|r| !r.advert) {
                 weight += read.weight();
                 first.get_or_insert(range.start);
+                bare &= read.item.lead.is_none() && read.item.age.is_none();
             }
             sampled.push(read);
         }
@@ -374,6 +376,18 @@ impl Finder<'_> {
         #[allow(clippy::cast_precision_loss)] // item counts far below 2^52
         let scale = ranges.len() as f64 / sample.len() as f64;
         let heading = find_heading(self.page, first, self.from);
+        // Under an article, a box of bare title links (recent posts, most
+        // read, a menu, a ticker of clock times) is not the related list
+        // unless its heading says so; a ticker or most-read box never is.
+        if self.related {
+            let lower = heading.as_deref().map(str::to_lowercase);
+            let side = lower
+                .as_deref()
+                .is_some_and(|h| SIDE_LISTS.iter().any(|w| h.contains(w)));
+            if side || (bare && !heading.as_deref().is_some_and(is_related_heading)) {
+                return None;
+            }
+        }
         Some(Scored {
             score: weight * scale * self.penalty(container, heading.as_deref()),
             container,
@@ -403,6 +417,7 @@ impl Finder<'_> {
                 items.push((range, read.finish(self.page, self.meta)));
             }
         }
+        drop_bare_rows(self.page, &mut items);
         if items.len() < 2 {
             return None;
         }
@@ -465,9 +480,11 @@ impl Finder<'_> {
             let Some(outer) = page.parent(inner) else {
                 return false;
             };
+            // (`<main>` may hold a hero teaser before the list; a page's
+            // body holds too much else.)
             if matches!(
                 page.name(outer),
-                Some(&local_name!("body") | &local_name!("main") | &local_name!("html"))
+                Some(&local_name!("body") | &local_name!("html"))
             ) {
                 return false;
             }
@@ -540,6 +557,29 @@ impl Finder<'_> {
     }
 }
 
+/// Drops rows with nothing but a link (a pager or menu line shaped like the
+/// items: `<p><a>« Vorige</a> | <a>Volgende »</a></p>`) from a list whose
+/// items nearly all show a time. A row with a `<time>` or an image of its
+/// own is a story, even when its time is a word (`LIVE` on nos.nl).
+fn drop_bare_rows(page: &Page, items: &mut Vec<(Range<NodeId>, ListingItem)>) {
+    let timed = items
+        .iter()
+        .filter(|(_, i)| i.age.is_some() || i.clock.is_some())
+        .count();
+    if timed * 4 < items.len() * 3 {
+        return;
+    }
+    items.retain(|(range, i)| {
+        i.age.is_some()
+            || i.clock.is_some()
+            || i.lead.is_some()
+            || i.label.is_some()
+            || range
+                .clone()
+                .any(|n| page.is(n, &local_name!("time")) || page.is(n, &local_name!("img")))
+    });
+}
+
 /// Headings of boxes that are not a page's main list.
 const SIDE_LISTS: [&str; 8] = [
     "net binnen",
@@ -561,6 +601,11 @@ const RELATED_HEADINGS: [&str; 6] = [
     "gerelateerd",
     "related",
 ];
+
+fn is_related_heading(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    RELATED_HEADINGS.iter().any(|w| lower.starts_with(w))
+}
 
 /// Words that mark an advertisement card among the items.
 /// Whether a short text marks an advertisement card.
@@ -974,7 +1019,9 @@ fn pick_label(
             if let Some(role) = roles.get_mut(i) {
                 *role = Role::Label;
             }
-            return Some(text.clone());
+            // A badge printed in brackets (`[ANP]`) is the same badge.
+            let bare = text.trim_matches(['[', ']', '(', ')']).trim();
+            return Some(bare.to_owned());
         }
     }
     None
@@ -996,6 +1043,10 @@ fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<u
 /// Most bytes a heading-like text may have.
 const HEADING_MAX: usize = 80;
 
+/// Non-space bytes of link text that mark a story's title rather than a
+/// menu entry (`Binnenland`) or a pager link.
+const STORY_TITLE_TEXT: usize = 25;
+
 /// How many nodes before a list the heading search looks at.
 const HEADING_SEARCH: usize = 4096;
 
@@ -1012,6 +1063,15 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             continue;
         }
         let name = page.name(n)?;
+        // A story title's link before the list belongs to another list (a
+        // most-read column): the heading search does not reach past it.
+        if *name == local_name!("a")
+            && page.text_len(n) >= STORY_TITLE_TEXT
+            && page.attr(n, "href").is_some()
+            && !page.ancestors(n).take(4).any(|a| is_heading(page, a))
+        {
+            return None;
+        }
         if *name == local_name!("th") {
             // A table's column header, not the list's heading.
             continue;
@@ -1043,7 +1103,7 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
         let text = page.text_of(n);
         if text.len() > HEADING_MAX
-            || calendar::parse_date(&text).is_some()
+            || calendar::parse_date(date_part(&text)).is_some()
             || parse_time(&text).is_some()
         {
             continue;
@@ -1075,13 +1135,41 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if let Some(text) = page.text(n) {
             let text = crate::text::normalize(&text);
             if (6..=48).contains(&text.len())
-                && let Some(date) = calendar::parse_date(&text)
+                && let Some(date) = calendar::parse_date(date_part(&text))
             {
                 return Some(date);
             }
         }
     }
     None
+}
+
+/// The date in a dated line: without a leading label (`Bijgewerkt:`) and a
+/// trailing clock time (`10:15`, `om 10.15 uur`).
+fn date_part(text: &str) -> &str {
+    let mut text = text.trim();
+    if let Some((label, rest)) = text.split_once(": ")
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && label.split_whitespace().count() <= 3
+    {
+        text = rest.trim();
+    }
+    for _ in 0..3 {
+        let Some((head, last)) = text.rsplit_once(' ') else {
+            break;
+        };
+        let clock = last.len() <= 5
+            && last.contains([':', '.'])
+            && last
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+        let joiner = matches!(last, "om" | "at" | "uur" | "|" | "-" | "–" | "·");
+        if !(clock || joiner) {
+            break;
+        }
+        text = head.trim_end_matches([',', ' ']);
+    }
+    text
 }
 
 /// The page number and the next page's address: `rel="next"` or a
@@ -1102,12 +1190,26 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     .any(|t| t.eq_ignore_ascii_case("next"))
             });
             let worded = *name == local_name!("a") && page.text_len(n) <= 24 && {
-                let text = page.text_of(n).to_lowercase();
+                let mut text = page.text_of(n).to_lowercase();
+                if !text.chars().any(char::is_alphanumeric) {
+                    // An arrow (`›`) named by its `aria-label` or `title`.
+                    if let Some(label) =
+                        page.attr(n, "aria-label").or_else(|| page.attr(n, "title"))
+                    {
+                        text = label.trim().to_lowercase();
+                    }
+                }
                 let text = text.trim_matches(|c: char| !c.is_alphanumeric());
                 matches!(
                     text,
                     "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
-                )
+                ) || (matches!(
+                    text,
+                    "meer laden" | "laad meer" | "load more" | "oudere berichten" | "older posts"
+                ) && page
+                    .attr(n, "href")
+                    .and_then(|h| meta.resolve(&h))
+                    .is_some_and(|u| page_param(&u).is_some()))
             };
             if rel_next || worded {
                 next = page.attr(n, "href").and_then(|h| meta.resolve(&h));
@@ -1321,6 +1423,17 @@ mod tests {
         assert_eq!(section_of("meer over  Sport"), "Sport");
         assert_eq!(section_of("Politiek"), "Politiek");
         assert_eq!(section_of("Meer uit "), "Meer uit ");
+    }
+
+    #[test]
+    fn dated_lines() {
+        assert_eq!(date_part("Bijgewerkt: 3-11-2025 10:15"), "3-11-2025");
+        assert_eq!(date_part("3 november 2025 om 10.15 uur"), "3 november 2025");
+        assert_eq!(
+            date_part("maandag 3 november 2025"),
+            "maandag 3 november 2025"
+        );
+        assert_eq!(date_part("Politiek"), "Politiek");
     }
 
     #[test]

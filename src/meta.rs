@@ -43,7 +43,7 @@ impl PageMeta {
                     meta.language = attr_text(page, id, "lang");
                 }
                 local_name!("base") if base_href.is_none() => {
-                    base_href = attr_text(page, id, "href")
+                    base_href = attr_text(page, id, "href");
                 }
                 local_name!("title") if meta.title.is_none() => {
                     meta.title = raw_text(page, id);

@@ -84,7 +84,8 @@ impl Signals {
         for id in (1..page.len()).rev() {
             let Some(name) = page.name(id) else { continue };
             let mut stories = get(&self.story_links, id);
-            if *name == local_name!("a") && is_story_link(page, id) {
+            if *name == local_name!("a") && (is_story_link(page, id) || self.is_line_link(page, id))
+            {
                 stories += 1;
             }
             if is_control(name) {
@@ -163,6 +164,57 @@ impl Signals {
         }
     }
 
+    /// A link that is a whole line opening its block: nothing before it in
+    /// a block parent, and a `<br>`, a block or the parent's end after it
+    /// (`<li><a>Titel</a><p>Lead</p></li>`, `<td><a>Titel</a><br>Lead</td>`),
+    /// short elements (an age, a badge) allowed between: a teaser's title
+    /// even without a heading. A link inside running text
+    /// (`<p><a>Naam</a> zei …</p>`) has text after it on its line.
+    fn is_line_link(&self, page: &Page, a: NodeId) -> bool {
+        const LOOK_AHEAD: usize = 8;
+        const MAX_LINE_EXTRA: usize = 32;
+        const LIST_TITLE: usize = 25;
+        let Some(parent) = page.parent(a) else {
+            return false;
+        };
+        if page.text_len(a) < 10
+            || !page.name(parent).is_some_and(is_block)
+            || self.between(parent, a) > 0
+        {
+            return false;
+        }
+        // A list item opened by a title-long link, the rest of its text in
+        // elements, is a teaser (`<li><a>Titel</a> <span>Lead …</span></li>`);
+        // a bullet point of prose has running text of its own.
+        if page.is(parent, &local_name!("li"))
+            && page.text_len(a) >= LIST_TITLE
+            && !holds_running_text(page, parent)
+        {
+            return true;
+        }
+        let end = page.end(parent);
+        let mut next = page.end(a);
+        for _ in 0..LOOK_AHEAD {
+            if next >= end {
+                return true;
+            }
+            match page.name(next) {
+                Some(n) if *n == local_name!("br") || is_block(n) => return true,
+                // A short element on the title's line: its age or badge
+                // (`<a>Titel</a> <time>4 minuten geleden</time><p>…`).
+                // (Not another link: a run of links is a menu or tag line.)
+                Some(_)
+                    if page.text_len(next) <= MAX_LINE_EXTRA && page.link_text_len(next) == 0 =>
+                {
+                    next = page.end(next).max(next + 1);
+                }
+                _ if page.text_len(next) > 0 => return false,
+                _ => next = page.end(next).max(next + 1),
+            }
+        }
+        false
+    }
+
     /// Visible text bytes from `from` up to (not including) `to`.
     fn between(&self, from: NodeId, to: NodeId) -> usize {
         let at = |i: NodeId| self.text_before.get(i).copied().unwrap_or(0);
@@ -214,6 +266,7 @@ impl Signals {
                 role.as_str(),
                 "dialog"
                     | "alertdialog"
+                    | "button"
                     | "navigation"
                     | "complementary"
                     | "banner"
@@ -362,6 +415,69 @@ fn is_story_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
     count >= 2 && text * 5 >= page.text_len(id) * 3
 }
 
+/// Text above which a block is more than one story's teaser.
+const MAX_TEASER: usize = 1_000;
+
+/// One story's teaser: a small block holding one story link and at most
+/// one paragraph of prose (its lead), and not the headline. (A short
+/// article's `<article>` is as small, but has paragraphs.)
+fn is_teaser_item(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    const NODES_READ: usize = 256;
+    get(&signals.story_links, id) == 1
+        && page.text_len(id) < MAX_TEASER
+        && signals.headline.is_none_or(|h| !page.contains(id, h))
+        && std::iter::once(id)
+            .chain(page.descendants(id))
+            .take(NODES_READ)
+            .filter(|&d| {
+                let own = get(&signals.own_text, d);
+                own >= MIN_PARAGRAPH && get(&signals.own_link, d) * 2 <= own
+            })
+            .nth(1)
+            .is_none()
+}
+
+/// A list of teasers: two or more teaser children (a title, a lead, an
+/// age) make up most of its text.
+fn is_teaser_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    if get(&signals.story_links, id) < 2 {
+        return false;
+    }
+    let (mut count, mut text) = (0, 0);
+    for child in page.element_children(id) {
+        if is_teaser_item(page, signals, child) {
+            count += 1;
+            text += page.text_len(child);
+        }
+    }
+    count >= 2 && text * 5 >= page.text_len(id) * 3
+}
+
+/// Whether `block` lies, up to four levels down, inside one teaser of a
+/// list of teasers; the answer per list kept in `lists` so a wide list is
+/// judged once. (A page wrapper that holds lists as well as the article is
+/// no teaser list for the article's paragraphs: they are in no teaser.)
+fn in_story_list(page: &Page, signals: &Signals, lists: &mut [u8], block: NodeId) -> bool {
+    let mut below = block;
+    for ancestor in page.ancestors(block).skip(1).take(4) {
+        let Some(slot) = lists.get_mut(ancestor) else {
+            continue;
+        };
+        if *slot == 0 {
+            *slot = if is_teaser_list(page, signals, ancestor) {
+                1
+            } else {
+                2
+            };
+        }
+        if *slot == 1 && is_teaser_item(page, signals, below) {
+            return true;
+        }
+        below = ancestor;
+    }
+    false
+}
+
 /// One story's teaser outside a list wrapper (a "read also" box, or
 /// related teasers set straight after the body's paragraphs): a small block
 /// holding a story link, with its lead and age. What holds the headline is
@@ -377,8 +493,19 @@ fn is_teaser(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId
 /// link around one) beside a short caption (`<div><img><div>Foto: …</div></div>`).
 fn is_captioned_image(page: &Page, id: NodeId) -> bool {
     const MAX_CAPTION: usize = 250;
-    let is_image =
-        |n: NodeId| page.is(n, &local_name!("img")) || page.is(n, &local_name!("picture"));
+    // Embedded video is captioned the same way (`<iframe>` + "Video: …").
+    let is_image = |n: NodeId| {
+        matches!(
+            page.name(n),
+            Some(
+                &local_name!("img")
+                    | &local_name!("picture")
+                    | &local_name!("iframe")
+                    | &local_name!("video")
+                    | &local_name!("embed")
+            )
+        )
+    };
     page.text_len(id) <= MAX_CAPTION
         && page.name(id).is_some_and(is_block)
         && page.element_children(id).any(|c| {
@@ -399,6 +526,8 @@ pub(crate) fn container(
     headline: Option<NodeId>,
 ) -> Option<NodeId> {
     let mut score = vec![0f64; page.len()];
+    // Per node: 0 not asked yet, 1 a story list, 2 not one.
+    let mut lists = vec![0u8; page.len()];
     for block in 1..page.len() {
         let own = get(&signals.own_text, block);
         if own < MIN_PARAGRAPH || page.name(block).is_some_and(is_heading_name) {
@@ -406,6 +535,11 @@ pub(crate) fn container(
         }
         let link = get(&signals.own_link, block);
         if link * 2 > own {
+            continue;
+        }
+        // A teaser's lead is not article prose: a list of teasers under a
+        // short article holds more text than the article itself.
+        if in_story_list(page, signals, &mut lists, block) {
             continue;
         }
         let value = f64::from(own - link);
@@ -468,6 +602,8 @@ struct Run {
     text_bytes: usize,
     link_bytes: usize,
     after_br: bool,
+    /// The last text node read into the run.
+    last: NodeId,
 }
 
 impl Run {
@@ -542,15 +678,21 @@ fn skips(
 }
 
 /// Reads the container's blocks in order. `headline` and `title` keep the
-/// headline (and a second copy of it) out of the body.
+/// headline (and a second copy of it) out of the body. Also returns the
+/// last text node read into a block: what follows it (a list of stories
+/// inside the container) is no longer the article.
 pub(crate) fn blocks(
     page: &Page,
     signals: &Signals,
     container: NodeId,
     headline: Option<NodeId>,
     title: &str,
-) -> Vec<Block> {
+) -> (Vec<Block>, NodeId) {
     let mut out: Vec<Block> = Vec::new();
+    // Per block, the last node read into it.
+    let mut ends: Vec<NodeId> = Vec::new();
+    // How many blocks were read when a list of stories was last skipped.
+    let mut after_list: Option<usize> = None;
     let mut open: Vec<(NodeId, Open)> = Vec::new();
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
@@ -563,7 +705,7 @@ pub(crate) fn blocks(
             }
             open.pop();
             match kind {
-                Open::Block => flush(&mut run, &mut out, title),
+                Open::Block => flush(&mut run, &mut out, &mut ends, title),
                 Open::Bold => bold = bold.saturating_sub(1),
                 Open::Link => link = link.saturating_sub(1),
             }
@@ -584,6 +726,7 @@ pub(crate) fn blocks(
                         run.link_bytes += len;
                     }
                     run.after_br = false;
+                    run.last = id;
                 }
                 run.folder.push(&text);
             }
@@ -592,25 +735,38 @@ pub(crate) fn blocks(
         };
         if skips(page, signals, id, container, headline) {
             // A heading that introduced a skipped list ("Meer uit
-            // Buitenland") goes with it.
-            if run.text_bytes == 0 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+            // Buitenland") goes with it; a subheading before a newsletter
+            // box, an advert or a figure stays.
+            if run.text_bytes == 0
+                && out.last().is_some_and(is_label_line)
+                && introduces_list(page, signals, id, headline)
+            {
                 out.pop();
+                ends.truncate(out.len());
+            }
+            if introduces_list(page, signals, id, headline) {
+                after_list = Some(out.len());
             }
             id = page.end(id).max(id + 1);
             continue;
         }
         if is_heading_name(name) || is_role_heading(page, id) {
-            flush(&mut run, &mut out, title);
+            flush(&mut run, &mut out, &mut ends, title);
             if *name != local_name!("h1") && page.link_density(id) <= 0.5 {
                 push(&mut out, BlockKind::Heading, page.text_of(id), title);
+                if out.len() > ends.len() {
+                    ends.push(id);
+                }
             }
             id = page.end(id).max(id + 1);
             continue;
         }
         match *name {
             local_name!("br") => {
-                if run.after_br && run.text_bytes > 0 {
-                    flush(&mut run, &mut out, title);
+                // Two `<br>`s end a paragraph; one ends a bold subheading's
+                // line (`<b>Ophef</b><br>Tekst …`).
+                if run.text_bytes > 0 && (run.after_br || is_heading_run(&run)) {
+                    flush(&mut run, &mut out, &mut ends, title);
                 } else {
                     run.folder.boundary();
                     run.after_br = true;
@@ -624,21 +780,80 @@ pub(crate) fn blocks(
                 link += 1;
                 open.push((page.end(id), Open::Link));
             }
-            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, title),
+            local_name!("img") | local_name!("hr") => flush(&mut run, &mut out, &mut ends, title),
             ref other if is_block(other) => {
-                flush(&mut run, &mut out, title);
+                flush(&mut run, &mut out, &mut ends, title);
                 open.push((page.end(id), Open::Block));
             }
             _ => {}
         }
         id += 1;
     }
-    flush(&mut run, &mut out, title);
+    flush(&mut run, &mut out, &mut ends, title);
+    finish(out, &ends, after_list, container)
+}
+
+/// Drops what trails the article (a footer after its story list, headings
+/// with nothing under them) and finds the last node read into a block.
+fn finish(
+    mut out: Vec<Block>,
+    ends: &[NodeId],
+    after_list: Option<usize>,
+    container: NodeId,
+) -> (Vec<Block>, NodeId) {
+    // Nothing but short lines after a skipped list of stories: the page's
+    // footer ("© Site"), not the article.
+    if let Some(mark) = after_list.filter(|&m| m > 0)
+        && out
+            .get(mark..)
+            .is_some_and(|rest| rest.iter().all(is_label_line))
+    {
+        out.truncate(mark);
+    }
+    // A copyright line closing the page is the page's footer.
+    while out.len() > 1 && out.last().is_some_and(is_notice_line) {
+        out.pop();
+    }
     // A heading with nothing under it closed a section of boilerplate.
     while out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         out.pop();
     }
-    out
+    let last = ends
+        .get(out.len().wrapping_sub(1))
+        .copied()
+        .unwrap_or(container);
+    (out, last)
+}
+
+/// A short copyright notice (`© ZeelandNet`, `Copyright 2025 Site`).
+fn is_notice_line(block: &Block) -> bool {
+    let text = block.text.trim_start();
+    is_label_line(block)
+        && (text.starts_with('©')
+            || text.starts_with("(c)")
+            || text.starts_with("(C)")
+            || text
+                .get(..9)
+                .is_some_and(|t| t.eq_ignore_ascii_case("copyright")))
+}
+
+/// A subheading, or a short line that is no sentence: the heading of a list
+/// ("Meer uit Vlissingen" in a `<div>`) or a footer line.
+fn is_label_line(block: &Block) -> bool {
+    const MAX_LABEL: usize = 60;
+    block.kind == BlockKind::Heading
+        || (block.text.chars().count() <= MAX_LABEL
+            && !block.text.ends_with([
+                '.', '!', '?', '"', '”', '\'', '’', '»', ':', ')', '。', '！', '？',
+            ]))
+}
+
+/// Whether a skipped subtree is a list of stories or links (what a
+/// heading before it introduces), not a widget, advert or figure.
+fn introduces_list(page: &Page, signals: &Signals, id: NodeId, headline: Option<NodeId>) -> bool {
+    is_story_list(page, signals, id)
+        || is_teaser(page, signals, id, headline)
+        || page.link_density(id) > 0.5
 }
 
 fn is_role_heading(page: &Page, id: NodeId) -> bool {
@@ -646,8 +861,15 @@ fn is_role_heading(page: &Page, id: NodeId) -> bool {
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
 }
 
-fn flush(run: &mut Run, out: &mut Vec<Block>, title: &str) {
+/// A run that would be read as a subheading: short and all bold.
+fn is_heading_run(run: &Run) -> bool {
+    run.all_bold && run.text_bytes <= MAX_BOLD_HEADING
+}
+
+fn flush(run: &mut Run, out: &mut Vec<Block>, ends: &mut Vec<NodeId>, title: &str) {
     let done = std::mem::replace(run, Run::new());
+    let before = out.len();
+    let end = done.last;
     if done.text_bytes == 0 {
         return;
     }
@@ -666,6 +888,9 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, title: &str) {
         BlockKind::Paragraph
     };
     push(out, kind, text, title);
+    if out.len() > before {
+        ends.push(end);
+    }
 }
 
 fn push(out: &mut Vec<Block>, kind: BlockKind, text: String, title: &str) {
