@@ -333,11 +333,11 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Case-insensitive equality of `word` with a lower-case `target`, without
 /// allocating; the ASCII path is a length check and a byte compare.
 pub(crate) fn eq_word(word: &str, target: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == target.len() && word.eq_ignore_ascii_case(target)
-    } else {
-        eq_fold(word, target)
-    }
+    // Tables are scanned word by word, so the usual call is a mismatch:
+    // compare bytes first; only a non-ASCII word can match otherwise
+    // (Unicode case folding, combining marks).
+    (word.len() == target.len() && word.eq_ignore_ascii_case(target))
+        || (!word.is_ascii() && eq_fold(word, target))
 }
 
 /// Combining diacritical marks (U+0300–U+036F).
@@ -415,13 +415,22 @@ impl<'a> Iterator for Tokens<'a> {
         let rest = self.s.get(at..)?;
         let first = rest.chars().next()?;
         let len = if first.is_ascii_digit() {
-            rest.find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(rest.len())
+            ascii_run(rest, |b| b.is_ascii_digit())
         } else if first.is_alphabetic() {
-            // Combining accents stay in the word (`e\u{301}e\u{301}n` is a
-            // decomposed `één`) and are skipped when comparing.
-            rest.find(|c: char| !(c.is_alphabetic() || is_combining(c)))
-                .unwrap_or(rest.len())
+            // ASCII letters by byte; from the first non-ASCII character on,
+            // by char. Combining accents stay in the word
+            // (`e\u{301}e\u{301}n` is a decomposed `één`) and are skipped
+            // when comparing.
+            let ascii = ascii_run(rest, |b| b.is_ascii_alphabetic());
+            match rest.get(ascii..) {
+                Some(tail) if tail.starts_with(|c: char| !c.is_ascii()) => {
+                    ascii
+                        + tail
+                            .find(|c: char| !(c.is_alphabetic() || is_combining(c)))
+                            .unwrap_or(tail.len())
+                }
+                _ => ascii,
+            }
         } else {
             first.len_utf8()
         };
@@ -431,6 +440,12 @@ impl<'a> Iterator for Tokens<'a> {
             at,
         })
     }
+}
+
+/// Length of the prefix of `s` whose bytes all satisfy `keep` (an ASCII
+/// class, so the prefix ends on a character boundary).
+fn ascii_run(s: &str, keep: impl Fn(u8) -> bool) -> usize {
+    s.bytes().position(|b| !keep(b)).unwrap_or(s.len())
 }
 
 /// A token read as digits.
@@ -709,6 +724,24 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
     };
     no_more(&mut toks)?;
     Ok(age)
+}
+
+/// [`RelativeAge::from_str`] for callers that need no error (the listing
+/// reader tries most short texts of every item: badges such as `ANP`).
+///
+/// One token alone is an age only as a one-word age (`zojuist`,
+/// `gisteren`); any other lone token fails for want of a unit, so it is
+/// rejected here without scanning the number and unit tables.
+pub(crate) fn parse_ok(s: &str) -> Option<RelativeAge> {
+    let mut toks = Tokens::new(s);
+    let first = toks.next()?;
+    if toks.next().is_none() {
+        return SINGLES
+            .iter()
+            .find(|&&(w, second, ..)| second.is_none() && eq_word(first.text, w))
+            .map(|&(_, _, amount, unit)| RelativeAge { amount, unit });
+    }
+    parse(s).ok()
 }
 
 impl FromStr for RelativeAge {
@@ -994,6 +1027,29 @@ mod tests {
         ("about een uur geleden", "invalid relative age: expected a number at byte 6"),
         ("een", "invalid relative age: expected a unit at byte 3"),
     ];
+
+    #[test]
+    fn parse_ok_agrees_with_from_str() {
+        for s in [
+            "",
+            " ",
+            "ANP",
+            "5",
+            "vor",
+            "zojuist",
+            " Gisteren ",
+            "just",
+            "just now",
+            "een",
+            "4 minuten geleden",
+            "yesterday",
+            "5.",
+            "€",
+            "Binnenland",
+        ] {
+            assert_eq!(parse_ok(s), s.parse::<RelativeAge>().ok(), "{s:?}");
+        }
+    }
 
     #[test]
     fn accepts() {

@@ -20,7 +20,9 @@ use time::{Date, Month};
 /// Parses a text that is nothing but a date (see the module docs).
 pub(crate) fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
-    if text.len() > 48 {
+    // Every form has a day or year in ASCII digits: texts without one (most
+    // labels and headings asked) are rejected before tokenising.
+    if text.len() > 48 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Some(date) = parse_iso(text) {

@@ -14,7 +14,7 @@
 use std::cell::Ref;
 use std::ops::Range;
 
-use html5ever::{LocalName, local_name};
+use html5ever::{LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::text::Folder;
@@ -36,6 +36,8 @@ struct Entry {
     end: NodeId,
     depth: u32,
     hidden: bool,
+    /// A visible `<a>` element.
+    link: bool,
     /// Bytes of non-space visible text in the subtree.
     text_len: u32,
     /// Bytes of non-space visible text inside `<a>` elements in the subtree.
@@ -60,75 +62,60 @@ impl Page {
         page
     }
 
+    /// Pre-order from an explicit stack (no recursion): each node's
+    /// children are borrowed once and pushed in reverse. Subtree ends are
+    /// not known yet; [`Page::count_text`] fills them in.
     fn index_tree(&mut self, root: &Handle) {
-        self.nodes.push(Entry {
-            handle: root.clone(),
-            parent: 0,
-            end: 1,
-            depth: 0,
-            hidden: false,
-            text_len: 0,
-            link_text_len: 0,
-        });
-        // (node id, next child position) — an explicit stack instead of recursion.
-        let mut stack: Vec<(NodeId, usize)> = vec![(0, 0)];
-        while let Some(top) = stack.last_mut() {
-            let (id, position) = *top;
-            top.1 += 1;
-            let Some(entry) = self.nodes.get(id) else {
-                break;
-            };
-            let child = entry.handle.children.borrow().get(position).cloned();
-            let (parent_hidden, depth) = (entry.hidden, entry.depth);
-            match child {
-                Some(child) => {
-                    let hidden = parent_hidden || hides_itself(&child);
-                    let child_id = self.nodes.len();
-                    self.nodes.push(Entry {
-                        handle: child,
-                        parent: id,
-                        end: child_id + 1,
-                        depth: depth.saturating_add(1),
-                        hidden,
-                        text_len: 0,
-                        link_text_len: 0,
-                    });
-                    stack.push((child_id, 0));
-                }
-                None => {
-                    let end = self.nodes.len();
-                    if let Some(entry) = self.nodes.get_mut(id) {
-                        entry.end = end;
-                    }
-                    stack.pop();
-                }
+        // (node, parent id, depth, hidden)
+        let mut stack: Vec<(Handle, NodeId, u32, bool)> = vec![(root.clone(), 0, 0, false)];
+        while let Some((handle, parent, depth, hidden)) = stack.pop() {
+            let id = self.nodes.len();
+            let hidden = hidden || hides_itself(&handle);
+            for child in handle.children.borrow().iter().rev() {
+                stack.push((child.clone(), id, depth.saturating_add(1), hidden));
             }
+            // A node's own text and kind are read here, while it is at
+            // hand: the bottom-up sweep then never touches the DOM again.
+            let (text_len, link) = match &handle.data {
+                _ if hidden => (0, false),
+                NodeData::Text { contents } => (visible_len(&contents.borrow()), false),
+                NodeData::Element { name, .. } => (0, name.local == local_name!("a")),
+                _ => (0, false),
+            };
+            self.nodes.push(Entry {
+                handle,
+                parent,
+                end: id + 1,
+                depth,
+                hidden,
+                link,
+                text_len,
+                link_text_len: 0,
+            });
         }
     }
 
-    /// Children come after parents, so one reverse sweep sums subtrees.
+    /// Children come after parents, so one reverse sweep sums subtrees:
+    /// text counts, and the end of each subtree (its last descendant's end).
     fn count_text(&mut self) {
         for id in (1..self.nodes.len()).rev() {
             let Some(entry) = self.nodes.get(id) else {
                 continue;
             };
-            let (mut text, mut link) = (entry.text_len, entry.link_text_len);
-            if !entry.hidden {
-                if let NodeData::Text { contents } = &entry.handle.data {
-                    text = visible_len(&contents.borrow());
-                }
-                if element_name(&entry.handle) == Some(&local_name!("a")) {
-                    link = text;
-                }
-            }
-            let parent = entry.parent;
+            let text = entry.text_len;
+            let link = if entry.link {
+                text
+            } else {
+                entry.link_text_len
+            };
+            let (parent, end) = (entry.parent, entry.end);
             if let Some(entry) = self.nodes.get_mut(id) {
                 entry.link_text_len = link;
-                entry.text_len = text;
             }
             if let Some(parent) = self.nodes.get_mut(parent) {
                 parent.text_len = parent.text_len.saturating_add(text);
                 parent.link_text_len = parent.link_text_len.saturating_add(link);
+                parent.end = parent.end.max(end);
             }
         }
     }
@@ -168,7 +155,7 @@ impl Page {
         Ref::filter_map(attrs.borrow(), |attrs| {
             attrs
                 .iter()
-                .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+                .find(|a| a.name.ns == ns!() && &*a.name.local == name)
                 .map(|a| &*a.value)
         })
         .ok()
@@ -297,6 +284,15 @@ fn element_name(handle: &Handle) -> Option<&LocalName> {
 }
 
 fn visible_len(text: &str) -> u32 {
+    // Most text is ASCII: count bytes without decoding characters (the
+    // ASCII white space of `char::is_whitespace`).
+    if text.is_ascii() {
+        let len = text
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+            .count();
+        return u32::try_from(len).unwrap_or(u32::MAX);
+    }
     let len = text
         .chars()
         .filter(|&c| !crate::text::is_space(c))
@@ -322,10 +318,11 @@ fn hides_itself(handle: &Handle) -> bool {
     ) {
         return true;
     }
-    attrs.borrow().iter().any(|a| match &*a.name.local {
-        "hidden" => true,
-        "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
-        "style" => hides_by_style(&a.value),
+    // Atoms compare as integers; every element's attributes pass here.
+    attrs.borrow().iter().any(|a| match a.name.local {
+        local_name!("hidden") => true,
+        local_name!("aria-hidden") => a.value.trim().eq_ignore_ascii_case("true"),
+        local_name!("style") => hides_by_style(&a.value),
         _ => false,
     })
 }

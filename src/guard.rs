@@ -21,6 +21,8 @@
 //! elements open), so a hostile page cannot hide structure from it.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use crate::{Error, Limit, Limits};
 
@@ -251,47 +253,111 @@ const DIV: Name = 24;
 const ADDRESS: Name = 25;
 const TEMPLATE: Name = 26;
 
-/// Interns lower-cased tag names to small ids with per-id flags.
+/// Interns lower-cased tag names to small ids; the flags of an id are its
+/// [`KNOWN`] entry's (none for other names).
 struct Names {
-    ids: HashMap<Box<[u8]>, Name>,
-    flags: Vec<u16>,
+    /// The page's own names (custom elements), numbered after the known
+    /// ones. The std hasher (keyed) keeps a hostile page from flooding it.
+    other: HashMap<Box<[u8]>, Name>,
     buf: Vec<u8>,
 }
 
+/// [`KNOWN`] names to their ids (their index), built once per process:
+/// every tag is looked up, and building the table per scan cost as much
+/// as scanning a small page. Its keys are fixed, so a fast unkeyed hash
+/// (FNV-1a) cannot be flooded.
+fn known_ids() -> &'static HashMap<&'static [u8], Name, BuildHasherDefault<Fnv>> {
+    static IDS: OnceLock<HashMap<&'static [u8], Name, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids = HashMap::with_capacity_and_hasher(KNOWN.len(), BuildHasherDefault::default());
+        for (id, (name, _)) in KNOWN.iter().enumerate() {
+            ids.entry(name.as_bytes())
+                .or_insert_with(|| Name::try_from(id).unwrap_or(Name::MAX));
+        }
+        ids
+    })
+}
+
+/// FNV-1a as a [`Hasher`](std::hash::Hasher), for [`known_ids`].
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(FNV_BASIS)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0, bytes);
+    }
+
+    /// The length prefix of a slice key, mixed in one step rather than
+    /// byte by byte.
+    fn write_usize(&mut self, n: usize) {
+        let n = u64::try_from(n).unwrap_or(u64::MAX);
+        self.0 = (self.0 ^ n).wrapping_mul(FNV_PRIME);
+    }
+}
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 impl Names {
     fn new() -> Self {
-        let mut names = Self {
-            ids: HashMap::with_capacity(256),
-            flags: Vec::with_capacity(256),
+        Self {
+            other: HashMap::new(),
             buf: Vec::new(),
-        };
-        for (name, flags) in KNOWN {
-            names.intern(name.as_bytes());
-            if let Some(slot) = names.flags.last_mut() {
-                *slot = *flags;
-            }
         }
-        names
     }
 
     fn intern(&mut self, raw: &[u8]) -> Name {
-        self.buf.clear();
-        self.buf.extend(raw.iter().map(u8::to_ascii_lowercase));
-        if let Some(&id) = self.ids.get(self.buf.as_slice()) {
-            return id;
+        // Tag names are nearly always written in lower case: those are
+        // looked up as they are, without a copy.
+        if !raw.iter().any(u8::is_ascii_uppercase) {
+            return self.intern_lower(raw);
         }
-        let id = Name::try_from(self.flags.len()).unwrap_or(Name::MAX);
-        self.ids.insert(self.buf.clone().into_boxed_slice(), id);
-        self.flags.push(0);
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        buf.extend(raw.iter().map(u8::to_ascii_lowercase));
+        let id = self.intern_lower(&buf);
+        self.buf = buf;
         id
     }
 
-    fn flags(&self, name: Name) -> u16 {
-        self.flags
-            .get(usize::try_from(name).unwrap_or(usize::MAX))
-            .copied()
-            .unwrap_or(0)
+    fn intern_lower(&mut self, name: &[u8]) -> Name {
+        if let Some(&id) = known_ids().get(name) {
+            return id;
+        }
+        if let Some(&id) = self.other.get(name) {
+            return id;
+        }
+        let id = Name::try_from(KNOWN.len() + self.other.len()).unwrap_or(Name::MAX);
+        self.other.insert(name.into(), id);
+        id
     }
+}
+
+/// Stops a scope search: `extra` or any scope boundary.
+fn scope_stop(extra: Name) -> impl Fn(Name) -> bool {
+    move |n| n == extra || has(n, SCOPE)
+}
+
+/// Whether a name id has `flag`.
+fn has(name: Name, flag: u16) -> bool {
+    flags(name) & flag != 0
+}
+
+/// The flags of a name id: its [`KNOWN`] entry's, none for other names.
+fn flags(name: Name) -> u16 {
+    usize::try_from(name)
+        .ok()
+        .and_then(|i| KNOWN.get(i))
+        .map_or(0, |&(_, flags)| flags)
 }
 
 // ---------------------------------------------------------------------------
@@ -359,10 +425,6 @@ impl<'l> Tree<'l> {
         }
     }
 
-    fn has(&self, name: Name, flag: u16) -> bool {
-        self.names.flags(name) & flag != 0
-    }
-
     fn count(&self, name: Name) -> u32 {
         self.counts
             .get(usize::try_from(name).unwrap_or(usize::MAX))
@@ -384,7 +446,7 @@ impl<'l> Tree<'l> {
 
     fn in_foreign(&self) -> bool {
         self.top()
-            .is_some_and(|t| t.foreign && !self.has(t.name, INTEGRATION))
+            .is_some_and(|t| t.foreign && !has(t.name, INTEGRATION))
     }
 
     /// Whether the element just pushed sits in an `annotation-xml` that
@@ -395,7 +457,7 @@ impl<'l> Tree<'l> {
             && self
                 .stack
                 .get(len - 2)
-                .is_some_and(|o| o.foreign && self.has(o.name, UNSURE))
+                .is_some_and(|o| o.foreign && has(o.name, UNSURE))
     }
 
     fn created(&mut self, n: usize) -> Result<(), Error> {
@@ -441,12 +503,12 @@ impl<'l> Tree<'l> {
             return;
         }
         let at = self.stack.len();
-        if self.has(open.name, FORMATTING)
+        if has(open.name, FORMATTING)
             && let Some(entry) = self.list.iter_mut().rev().find(|f| f.at == at)
         {
             entry.at = NONE;
         }
-        if self.has(open.name, MARKER) {
+        if has(open.name, MARKER) {
             self.clear_to_marker();
         }
     }
@@ -480,15 +542,11 @@ impl<'l> Tree<'l> {
         None
     }
 
-    fn scope_stop(&self, extra: Name) -> impl Fn(Name) -> bool + '_ {
-        move |n| n == extra || self.has(n, SCOPE)
-    }
-
     fn close_p(&mut self) {
         if self.count(P) == 0 {
             return;
         }
-        if let Some(i) = self.find(|n| n == P, self.scope_stop(BUTTON)) {
+        if let Some(i) = self.find(|n| n == P, scope_stop(BUTTON)) {
             self.pop_to(i);
         }
     }
@@ -569,7 +627,7 @@ impl<'l> Tree<'l> {
         self.created(1)?;
         self.usage.work += self.stack.len();
         if self.in_foreign() {
-            if self.has(name, BREAKOUT) {
+            if has(name, BREAKOUT) {
                 while self.in_foreign() {
                     self.pop();
                 }
@@ -598,13 +656,13 @@ impl<'l> Tree<'l> {
             return Ok(After::Markup);
         }
         self.implied_ends(name)?;
-        let flags = self.names.flags(name);
+        let flags = flags(name);
         if flags & (CLOSES_P | TABLE_PART) == 0 {
             self.reconstruct()?;
         }
         if name == SELECT && self.count(SELECT) > 0 {
             // `<select>` inside a select closes it.
-            if let Some(i) = self.find(|n| n == SELECT, self.scope_stop(HTML)) {
+            if let Some(i) = self.find(|n| n == SELECT, scope_stop(HTML)) {
                 self.pop_to(i);
             }
             return Ok(After::Markup);
@@ -634,13 +692,13 @@ impl<'l> Tree<'l> {
 
     /// The end tags a start tag implies.
     fn implied_ends(&mut self, name: Name) -> Result<(), Error> {
-        let flags = self.names.flags(name);
+        let flags = flags(name);
         if name == LI || name == DD || name == DT {
             let targets: &[Name] = if name == LI { &[LI] } else { &[DD, DT] };
             if targets.iter().any(|&t| self.count(t) > 0) {
                 let found = self.find(
                     |n| targets.contains(&n),
-                    |n| self.has(n, SPECIAL) && !matches!(n, P | DIV | ADDRESS),
+                    |n| has(n, SPECIAL) && !matches!(n, P | DIV | ADDRESS),
                 );
                 if let Some(i) = found {
                     self.pop_to(i);
@@ -651,7 +709,7 @@ impl<'l> Tree<'l> {
             self.close_p();
         }
         let top = self.top().map(|t| t.name);
-        if flags & HEADING != 0 && top.is_some_and(|t| self.has(t, HEADING)) {
+        if flags & HEADING != 0 && top.is_some_and(|t| has(t, HEADING)) {
             self.pop();
         }
         if (name == OPTION || name == OPTGROUP) && top == Some(OPTION) {
@@ -676,7 +734,7 @@ impl<'l> Tree<'l> {
         let table_stop = |n: Name| matches!(n, HTML | TABLE | TEMPLATE);
         match name {
             TABLE => {
-                if self.top().is_some_and(|t| self.has(t.name, TABLE_MODE))
+                if self.top().is_some_and(|t| has(t.name, TABLE_MODE))
                     && let Some(i) = self.find(|n| n == TABLE, |_| false)
                 {
                     self.pop_to(i);
@@ -747,7 +805,7 @@ impl<'l> Tree<'l> {
             return Ok(true);
         }
         let block = (at + 1..self.stack.len())
-            .find(|&i| self.stack.get(i).is_some_and(|o| self.has(o.name, SPECIAL)));
+            .find(|&i| self.stack.get(i).is_some_and(|o| has(o.name, SPECIAL)));
         match block {
             None => {
                 // No furthest block: pop up to and including the element.
@@ -763,11 +821,7 @@ impl<'l> Tree<'l> {
                 // The element moves below the furthest block as a clone
                 // (plus clones of up to three formatting elements between).
                 let between = (at + 1..block)
-                    .filter(|&i| {
-                        self.stack
-                            .get(i)
-                            .is_some_and(|o| self.has(o.name, FORMATTING))
-                    })
+                    .filter(|&i| self.stack.get(i).is_some_and(|o| has(o.name, FORMATTING)))
                     .count();
                 self.created(1 + between.min(3))?;
                 self.list.remove(li);
@@ -798,7 +852,7 @@ impl<'l> Tree<'l> {
     /// `</form>` removes the form element alone, wherever it is (the
     /// elements above it stay open).
     fn remove_form(&mut self, name: Name) {
-        let Some(i) = self.find(|n| n == name, self.scope_stop(HTML)) else {
+        let Some(i) = self.find(|n| n == name, scope_stop(HTML)) else {
             return;
         };
         if i + 1 == self.stack.len() {
@@ -830,7 +884,7 @@ impl<'l> Tree<'l> {
                 _ => break,
             }
         }
-        let flags = self.names.flags(name);
+        let flags = flags(name);
         if flags & FORM != 0 {
             self.remove_form(name);
             return Ok(());
@@ -858,13 +912,13 @@ impl<'l> Tree<'l> {
             return Ok(());
         }
         let found = if flags & HEADING != 0 {
-            self.find(|n| self.has(n, HEADING), self.scope_stop(HTML))
+            self.find(|n| has(n, HEADING), scope_stop(HTML))
         } else if name == LI {
-            self.find(|n| n == name, |n| self.has(n, SCOPE | LIST))
+            self.find(|n| n == name, |n| has(n, SCOPE | LIST))
         } else if flags & SPECIAL != 0 {
-            self.find(|n| n == name, self.scope_stop(HTML))
+            self.find(|n| n == name, scope_stop(HTML))
         } else {
-            self.find(|n| n == name, |n| self.has(n, SPECIAL))
+            self.find(|n| n == name, |n| has(n, SPECIAL))
         };
         if let Some(i) = found {
             self.pop_to(i);
@@ -888,6 +942,8 @@ fn is_space(b: u8) -> bool {
 
 struct Tag {
     name: (usize, usize),
+    /// The bytes from the name's end to the `>`: the attributes.
+    attrs: (usize, usize),
     attributes: usize,
     self_closing: bool,
     key: u64,
@@ -902,6 +958,13 @@ impl Tokenizer<'_> {
         self.src.get(self.pos..).unwrap_or_default()
     }
 
+    /// Moves past the bytes that satisfy `keep` (a whole slice search, not
+    /// a bounds-checked step per byte).
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
+        let rest = self.rest();
+        self.pos += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+    }
+
     fn skip_past(&mut self, needle: &[u8]) -> bool {
         if let Some(i) = find(self.rest(), needle) {
             self.pos += i + needle.len();
@@ -914,7 +977,7 @@ impl Tokenizer<'_> {
 
     fn run(&mut self, tree: &mut Tree<'_>) -> Result<(), Error> {
         while self.pos < self.src.len() {
-            let Some(lt) = self.rest().iter().position(|&b| b == b'<') else {
+            let Some(lt) = find_byte(self.rest(), b'<') else {
                 return tree.text();
             };
             if lt > 0 {
@@ -939,10 +1002,16 @@ impl Tokenizer<'_> {
                 }
                 (Some(c), _) if c.is_ascii_alphabetic() => {
                     self.pos += 1;
-                    let Some(tag) = self.tag(tree)? else {
+                    let Some(mut tag) = self.tag(tree)? else {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
+                    if has(name, FORMATTING) {
+                        // Only formatting elements are compared by their
+                        // attributes (Noah's ark): hash those alone.
+                        let attrs = self.src.get(tag.attrs.0..tag.attrs.1);
+                        tag.key = fnv(FNV_BASIS, attrs.unwrap_or_default());
+                    }
                     match tree.start(&tag, name)? {
                         After::Markup => {}
                         After::PlainText => return tree.text(),
@@ -1014,13 +1083,12 @@ impl Tokenizer<'_> {
             name: (start, start + len),
             attributes: 0,
             self_closing: false,
-            key: 0xcbf2_9ce4_8422_2325,
+            attrs: (start + len, start + len),
+            key: 0,
         };
         let attrs_start = self.pos;
         loop {
-            while self.peek(0).is_some_and(is_space) {
-                self.pos += 1;
-            }
+            self.skip_while(is_space);
             match self.peek(0) {
                 None => return Ok(None),
                 Some(b'>') => break,
@@ -1040,10 +1108,7 @@ impl Tokenizer<'_> {
                 }
             }
         }
-        tag.key = fnv(
-            tag.key,
-            self.src.get(attrs_start..self.pos).unwrap_or_default(),
-        );
+        tag.attrs = (attrs_start, self.pos);
         self.pos += 1;
         Ok(Some(tag))
     }
@@ -1052,22 +1117,13 @@ impl Tokenizer<'_> {
     fn attribute(&mut self) -> bool {
         // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
         self.pos += 1;
-        while let Some(b) = self.peek(0) {
-            if is_space(b) || matches!(b, b'/' | b'>' | b'=') {
-                break;
-            }
-            self.pos += 1;
-        }
-        while self.peek(0).is_some_and(is_space) {
-            self.pos += 1;
-        }
+        self.skip_while(|b| !(is_space(b) || matches!(b, b'/' | b'>' | b'=')));
+        self.skip_while(is_space);
         if self.peek(0) != Some(b'=') {
             return self.peek(0).is_some();
         }
         self.pos += 1;
-        while self.peek(0).is_some_and(is_space) {
-            self.pos += 1;
-        }
+        self.skip_while(is_space);
         match self.peek(0) {
             None => false,
             Some(q @ (b'"' | b'\'')) => {
@@ -1075,13 +1131,8 @@ impl Tokenizer<'_> {
                 self.skip_past(&[q])
             }
             Some(_) => {
-                while let Some(b) = self.peek(0) {
-                    if is_space(b) || b == b'>' {
-                        return true;
-                    }
-                    self.pos += 1;
-                }
-                false
+                self.skip_while(|b| !(is_space(b) || b == b'>'));
+                self.peek(0).is_some()
             }
         }
     }
@@ -1121,7 +1172,7 @@ impl Tokenizer<'_> {
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let (&first, tail) = needle.split_first()?;
     let mut from = 0;
-    while let Some(i) = hay.get(from..)?.iter().position(|&b| b == first) {
+    while let Some(i) = find_byte(hay.get(from..)?, first) {
         let at = from + i;
         if hay.get(at + 1..at + 1 + tail.len()) == Some(tail) {
             return Some(at);
@@ -1131,10 +1182,22 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// Position of the first `byte` in `hay`. `BufRead::skip_until` on a byte
+/// slice searches with the C library's `memchr` (many bytes per step); a
+/// byte-by-byte `position` was a third of the scan on text-heavy pages.
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    use std::io::BufRead;
+    let mut rest = hay;
+    // The count includes the delimiter when one was found.
+    let skipped = rest.skip_until(byte).ok()?;
+    let at = skipped.checked_sub(1)?;
+    (hay.get(at) == Some(&byte)).then_some(at)
+}
+
 fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = hash.wrapping_mul(FNV_PRIME);
     }
     hash
 }
@@ -1177,7 +1240,16 @@ mod tests {
         ] {
             assert_eq!(names.intern(name.as_bytes()), id, "{name}");
         }
-        assert_eq!(names.ids.len(), KNOWN.len(), "duplicate known names");
+        assert_eq!(known_ids().len(), KNOWN.len(), "duplicate known names");
+        assert_eq!(
+            names.intern(b"my-widget"),
+            Name::try_from(KNOWN.len()).unwrap()
+        );
+        assert_eq!(
+            names.intern(b"MY-WIDGET"),
+            Name::try_from(KNOWN.len()).unwrap()
+        );
+        assert_eq!(flags(Name::try_from(KNOWN.len()).unwrap()), 0);
     }
 
     /// Prints the maxima real pages reach (`cargo test --release --lib

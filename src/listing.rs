@@ -207,6 +207,15 @@ impl Counts {
     }
 }
 
+/// A candidate list scored on a sample of its items, with the sample's
+/// reads kept for [`Finder::read`].
+struct Scored {
+    score: f64,
+    container: NodeId,
+    ranges: Vec<Range<NodeId>>,
+    sampled: Vec<Option<ReadItem>>,
+}
+
 /// A list the finder read: its items (with the node ranges they came from)
 /// and its heading.
 struct Found {
@@ -246,17 +255,12 @@ impl Finder<'_> {
         // Score every candidate on a sample of its items, then read the
         // winner in full: reading every item of every candidate costs more
         // than the page's parse.
-        let mut scored: Vec<(f64, NodeId, Vec<Range<NodeId>>)> = shapes
+        let mut scored: Vec<Scored> = shapes
             .into_iter()
-            .filter_map(|(container, ranges)| {
-                let score = self.sample_score(container, &ranges)?;
-                Some((score, container, ranges))
-            })
+            .filter_map(|(container, ranges)| self.sample_score(container, ranges))
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut best = scored
-            .into_iter()
-            .find_map(|(_, container, ranges)| self.read(container, ranges))?;
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let mut best = scored.into_iter().find_map(|s| self.read(s))?;
         if !self.related && self.join_featured(&mut best) {
             // The featured story's own title is not the list's heading.
             best.heading = find_heading(self.page, best.first_node(), self.from);
@@ -359,20 +363,20 @@ impl Finder<'_> {
 
     /// A candidate's estimated score: the mean weight of its first few
     /// items times its item count, times [`Finder::penalty`].
-    fn sample_score(&self, container: NodeId, ranges: &[Range<NodeId>]) -> Option<f64> {
+    fn sample_score(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Scored> {
         let sample = ranges.get(..SAMPLE.min(ranges.len()))?;
         let mut weight = 0.0;
         let mut first = None;
+        let mut sampled = Vec::with_capacity(sample.len());
         let mut bare = true;
         for range in sample {
-            let Some(read) = read_item(self.page, self.meta, range.clone(), false) else {
-                continue;
-            };
-            if !read.advert {
+            let read = read_item(self.page, range.clone());
+            if let Some(read) = read.as_ref().filter(|r| !r.advert) {
                 weight += read.weight();
                 first.get_or_insert(range.start);
                 bare &= read.item.lead.is_none() && read.item.age.is_none();
             }
+            sampled.push(read);
         }
         let first = first?;
         #[allow(clippy::cast_precision_loss)] // item counts far below 2^52
@@ -390,18 +394,33 @@ impl Finder<'_> {
                 return None;
             }
         }
-        Some(weight * scale * self.penalty(container, heading.as_deref()))
+        Some(Scored {
+            score: weight * scale * self.penalty(container, heading.as_deref()),
+            container,
+            ranges,
+            sampled,
+        })
     }
 
-    /// Reads a candidate's items in full.
-    fn read(&self, container: NodeId, ranges: Vec<Range<NodeId>>) -> Option<Found> {
+    /// Reads a candidate's items in full; the sampled ones are not read
+    /// twice.
+    fn read(&self, candidate: Scored) -> Option<Found> {
+        let Scored {
+            container,
+            ranges,
+            sampled,
+            ..
+        } = candidate;
         let mut items = Vec::with_capacity(ranges.len());
+        let mut sampled = sampled.into_iter();
         for range in ranges {
-            let Some(read) = read_item(self.page, self.meta, range.clone(), true) else {
-                continue;
+            let read = match sampled.next() {
+                Some(read) => read,
+                None => read_item(self.page, range.clone()),
             };
+            let Some(read) = read else { continue };
             if !read.advert {
-                items.push((range, read.item));
+                items.push((range, read.finish(self.page, self.meta)));
             }
         }
         drop_bare_rows(self.page, &mut items);
@@ -484,22 +503,19 @@ impl Finder<'_> {
                 if story == 0 {
                     continue;
                 }
-                let Some(read) = read_item(page, self.meta, sibling..page.end(sibling), true)
-                else {
+                let Some(read) = read_item(page, sibling..page.end(sibling)) else {
                     return false;
                 };
+                let item = read.finish(page, self.meta);
                 let same_kind = if clocks >= ages {
-                    read.item.clock.is_some()
+                    item.clock.is_some()
                 } else {
-                    read.item.age.is_some()
+                    item.age.is_some()
                 };
                 let range = sibling..page.end(sibling);
-                let joins =
-                    same_kind && single_story(page, self.meta, range, read.item.url.as_deref());
+                let joins = same_kind && single_story(page, self.meta, range, item.url.as_deref());
                 if joins {
-                    found
-                        .items
-                        .insert(0, (sibling..page.end(sibling), read.item));
+                    found.items.insert(0, (sibling..page.end(sibling), item));
                 }
                 return joins;
             }
@@ -527,10 +543,10 @@ impl Finder<'_> {
             .ancestors(link)
             .find(|&n| page.is(n, &local_name!("article")))
             .unwrap_or(link);
-        let read = read_item(page, self.meta, root..page.end(root), true)?;
+        let read = read_item(page, root..page.end(root))?;
         Some(Found {
             container: root,
-            items: vec![(root..page.end(root), read.item)],
+            items: vec![(root..page.end(root), read.finish(page, self.meta))],
             heading: None,
         })
     }
@@ -673,13 +689,37 @@ struct Segment {
     sealed: bool,
 }
 
-/// What [`read_item`] learned about one item.
+/// What [`read_item`] learned about one item: everything but its address
+/// and dateline ([`ReadItem::finish`]), which only output items need.
 struct ReadItem {
+    /// `url` and `dateline` are `None`, `lead` is the whole lead text.
     item: ListingItem,
+    /// The `<a href>` the address comes from.
+    link: Option<NodeId>,
     advert: bool,
 }
 
 impl ReadItem {
+    /// The item as output: its address resolved, the dateline split off
+    /// its lead.
+    fn finish(self, page: &Page, meta: &PageMeta) -> ListingItem {
+        let mut item = self.item;
+        item.url = self
+            .link
+            .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
+            .and_then(|h| meta.resolve(&h));
+        if let Some(text) = item.lead.take() {
+            match split_dateline(&text) {
+                Some((d, rest)) => {
+                    item.dateline = Some(d);
+                    item.lead = (!rest.is_empty()).then_some(rest);
+                }
+                None => item.lead = Some(text),
+            }
+        }
+        item
+    }
+
     fn weight(&self) -> f64 {
         let i = &self.item;
         let mut w = 1.0;
@@ -705,9 +745,9 @@ enum Role {
     Label,
 }
 
-/// Reads one item from the nodes in `range`; `full` also resolves its
-/// address and splits the dateline off its lead (scoring needs neither).
-fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> Option<ReadItem> {
+/// Reads one item from the nodes in `range`, all but what
+/// [`ReadItem::finish`] adds (scoring needs neither).
+fn read_item(page: &Page, range: Range<NodeId>) -> Option<ReadItem> {
     let mut segments = segments(page, range.clone());
     let texts: Vec<String> = segments
         .iter_mut()
@@ -737,33 +777,21 @@ fn read_item(page: &Page, meta: &PageMeta, range: Range<NodeId>, full: bool) -> 
             .clone()
             .find(|&n| page.is(n, &local_name!("a")) && page.attr(n, "href").is_some())
     });
-    let url = link
-        .filter(|_| full)
-        .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
-        .and_then(|h| meta.resolve(&h));
     let label = pick_label(page, &segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
-    let (mut dateline, mut lead) = (None, None);
-    if let Some(text) = lead_at.and_then(|i| texts.get(i)) {
-        match split_dateline(text).filter(|_| full) {
-            Some((d, rest)) => {
-                dateline = Some(d);
-                lead = (!rest.is_empty()).then_some(rest);
-            }
-            None => lead = Some(text.clone()),
-        }
-    }
+    let lead = lead_at.and_then(|i| texts.get(i)).cloned();
     let advert = texts.iter().any(|t| t.len() <= 24 && is_advert_word(t));
     Some(ReadItem {
         item: ListingItem {
             title,
-            url,
+            url: None,
             label,
-            dateline,
+            dateline: None,
             lead,
             age,
             clock,
         },
+        link,
         advert,
     })
 }
@@ -924,12 +952,23 @@ fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> 
         None => text,
     };
     // Every age or clock has a digit or is a few words (`een week
-    // geleden`, `zojuist`); a title is skipped without running the grammars.
-    if !text.contains(|c: char| c.is_ascii_digit()) && text.split_whitespace().nth(4).is_some() {
+    // geleden`, `zojuist`), and none has more than six words (`vor
+    // weniger als einer Minute`, `Gisteren | om 23:03 uur`): a title is
+    // skipped without running the grammars.
+    let most_words = if text.bytes().any(|b| b.is_ascii_digit()) {
+        8
+    } else {
+        4
+    };
+    if text.split_whitespace().nth(most_words).is_some() {
         return None;
     }
-    if let Ok(age) = text.parse::<RelativeAge>() {
+    if let Some(age) = crate::age::parse_ok(text) {
         return Some((Some(age), None));
+    }
+    // A clock always has its `H:MM` colon.
+    if !text.contains(':') {
+        return None;
     }
     text.parse::<Clock>().ok().map(|c| (None, Some(c)))
 }

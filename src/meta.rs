@@ -84,6 +84,9 @@ impl PageMeta {
     /// `href` resolved against the page's base; as written when there is no
     /// base and it is already absolute, `None` when it cannot be made absolute.
     pub(crate) fn resolve(&self, href: &str) -> Option<String> {
+        if let Some(joined) = self.base.as_ref().and_then(|b| join_plain_path(b, href)) {
+            return Some(joined);
+        }
         absolute(Some(href), self.base.as_ref()).map(String::from)
     }
 
@@ -134,10 +137,68 @@ fn absolute(href: Option<&str>, base: Option<&Url>) -> Option<Url> {
     matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
+/// The fast path of [`absolute`] for the commonest story link, a plain
+/// absolute path (`/nieuws/kop-van-het-stuk`) on an http(s) base: joined by
+/// hand it is the base's origin plus the path, exactly what `Url::join`
+/// yields (it costs a few thousand instructions a link). Anything the URL
+/// parser could rewrite (percent-encoding, `.`/`..` segments, a query,
+/// white space, `//host`) takes the full path.
+fn join_plain_path(base: &Url, href: &str) -> Option<String> {
+    let path = href.strip_prefix('/')?;
+    let plain = !path.starts_with('/')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'~' | b'.'))
+        && !path.split('/').any(|seg| seg == "." || seg == "..");
+    if !plain || !matches!(base.scheme(), "http" | "https") || !base.has_host() {
+        return None;
+    }
+    let origin = &base[..url::Position::BeforePath];
+    let mut out = String::with_capacity(origin.len() + href.len());
+    out.push_str(origin);
+    out.push_str(href);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dom::parse;
+
+    #[test]
+    fn plain_paths_join_like_the_url_parser() {
+        let bases = [
+            "https://www.zeelandnet.nl/nieuws/bench?page=2",
+            "http://user:pw@Example.COM:8080/a/b#f",
+            "https://a.example",
+        ];
+        let hrefs = [
+            "/nieuws/oekraine-meldt",
+            "/",
+            "/a//b",
+            "/a/./b",
+            "/a/../b",
+            "/..",
+            "//host/x",
+            "/a b",
+            "/a%20b",
+            "/x?y=1",
+            "/x#y",
+            "/A.B_C~D-E",
+            "/a/.",
+            "/a/.hidden",
+        ];
+        let first = Url::parse(bases[0]).unwrap();
+        assert!(join_plain_path(&first, hrefs[0]).is_some());
+        for base in bases {
+            let url = Url::parse(base).unwrap();
+            for href in hrefs {
+                if let Some(fast) = join_plain_path(&url, href) {
+                    assert_eq!(fast, url.join(href).unwrap().as_str(), "{base} + {href}");
+                }
+            }
+        }
+    }
 
     fn meta(html: &str, base: Option<&str>) -> PageMeta {
         let dom = parse(html);

@@ -90,10 +90,13 @@ fn find_space(text: &str, space: bool) -> usize {
 /// letter case, without allocating a lower-cased copy.
 pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    !needle.is_empty()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    // The first byte rejects almost every window before a whole compare.
+    hay.windows(needle.len()).any(|w| {
+        w.first().map(u8::to_ascii_lowercase) == Some(first) && w.eq_ignore_ascii_case(needle)
+    })
 }
 
 /// Length of the prefix of `text` that is already normal: words joined by
@@ -115,6 +118,21 @@ fn normal_run_end(text: &str) -> usize {
     }
 }
 
+/// Whether `text` is words joined by single ASCII spaces: no other white
+/// space, no space at either end, no two spaces in a row. Printable ASCII
+/// is checked byte by byte; other text char by char.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && if text.is_ascii() {
+            bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+        } else {
+            text.chars().all(|c| c == ' ' || !is_space(c))
+        }
+}
+
 /// Builds normalised text from pieces (text nodes, block boundaries) in one
 /// pass, without an intermediate string per piece.
 #[derive(Debug, Default)]
@@ -134,6 +152,19 @@ impl Folder {
 
     /// Appends `piece`, folding its white space into the text so far.
     pub(crate) fn push(&mut self, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        if is_plain(piece) {
+            // The common text node (`Kop van het stuk`): already normal, so
+            // one check over the bytes and one copy, no run splitting.
+            if self.pending_space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+            self.out.push_str(piece);
+            return;
+        }
         // Copy whole runs of words joined by single ASCII spaces at once (most
         // text is such a run); only other white space is handled piecewise.
         let mut rest = piece;
@@ -192,7 +223,16 @@ mod tests {
             "ë  ƫ\u{3000}x",
             " \u{2028}é\u{202f}\u{200b}ü ",
             "plain text",
+            " plain",
+            "plain ",
+            "two  spaces",
+            "a\tb",
+            "  ",
+            "x",
             "日本 語",
+            "Indonesië is een vulkaan",
+            "ë\u{a0}x",
+            "ë \u{200b}",
         ] {
             let naive: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
             let mut f = Folder::default();

@@ -153,13 +153,14 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         if is_h1 && h1s.len() < 64 {
             h1s.push(id);
         }
+        // Same text, give or take quotes and dashes the key ignores. (Tested
+        // first: it reads only the index, and rejects almost every element.)
+        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 16 + 2) {
+            continue;
+        }
         // Only the innermost element that holds the whole text is a candidate
         // (so nested wrappers cost one comparison, not one each).
         if page.element_children(id).any(|c| page.text_len(c) == len) {
-            continue;
-        }
-        // Same text, give or take quotes and dashes the key ignores.
-        if !keys.iter().any(|&(_, l)| l.abs_diff(len) <= l / 16 + 2) {
             continue;
         }
         let k = key(&page.text_of(id));
