@@ -10,6 +10,7 @@
 // A bench input that fails to parse is a broken bench: abort loudly.
 #![allow(clippy::expect_used, clippy::panic, clippy::cast_possible_truncation)]
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -28,7 +29,7 @@ fn page(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// html5ever alone: tokenise, build the RcDom, drop it.
+/// html5ever alone: tokenise, build the `RcDom`, drop it.
 fn html5ever_only(html: &str) -> usize {
     let dom =
         html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
@@ -58,10 +59,10 @@ fn side_by_side(
 ) {
     group.throughput(Throughput::Bytes(html.len() as u64));
     group.bench_function(format!("{name}/html5ever"), |b| {
-        b.iter(|| html5ever_only(black_box(html)))
+        b.iter(|| html5ever_only(black_box(html)));
     });
     group.bench_function(format!("{name}/extract"), |b| {
-        b.iter(|| extract(black_box(html)))
+        b.iter(|| extract(black_box(html)));
     });
 }
 
@@ -148,11 +149,12 @@ fn article_of_size(bytes: usize) -> String {
         n += 1;
         if n % 10 == 0 {
             html.push_str("<h2>Tussenkop</h2>\n");
-            related.push_str(&format!(
+            let _ = write!(
+                related,
                 "<li><a href=\"/nieuws/item-{n}\"><h3>Bericht nummer {n}</h3><p>MIDDELBURG (ANP) - Een korte inleiding.</p>\
                  <span>{} minuten geleden</span></a></li>",
                 n % 59 + 1
-            ));
+            );
         }
     }
     html.push_str(&related);
@@ -175,7 +177,9 @@ fn bench_scaling(c: &mut Criterion) {
     for depth in [10, 100, 1_000] {
         // The same text, wrapped `depth` deep in <div>s.
         let html = format!(
-            "<title>Diep | Site</title><h1>Diep</h1>{}<p>GOES - Tekst in de diepte.</p>{}",
+            "<title>Diep | Site</title><h1>Diep</h1>{}<p>GOES - De gemeenteraad van Tholen neemt \
+             volgende week een besluit over het plan, meldt de woordvoerder.</p><p>Een tweede \
+             alinea met wat meer tekst over het onderwerp van vandaag.</p>{}",
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );

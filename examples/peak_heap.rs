@@ -1,4 +1,4 @@
-//! Peak heap of `parse_article` / `parse_listing` next to html5ever's RcDom
+//! Peak heap of `parse_article` / `parse_listing` next to html5ever's `RcDom`
 //! alone, measured with a counting global allocator.
 //!
 //! ```text

@@ -34,7 +34,6 @@ struct Entry {
     parent: NodeId,
     /// One past the last node of this subtree.
     end: NodeId,
-    depth: u32,
     hidden: bool,
     /// A visible `<a>` element.
     link: bool,
@@ -66,13 +65,13 @@ impl Page {
     /// children are borrowed once and pushed in reverse. Subtree ends are
     /// not known yet; [`Page::count_text`] fills them in.
     fn index_tree(&mut self, root: &Handle) {
-        // (node, parent id, depth, hidden)
-        let mut stack: Vec<(Handle, NodeId, u32, bool)> = vec![(root.clone(), 0, 0, false)];
-        while let Some((handle, parent, depth, hidden)) = stack.pop() {
+        // (node, parent id, hidden)
+        let mut stack: Vec<(Handle, NodeId, bool)> = vec![(root.clone(), 0, false)];
+        while let Some((handle, parent, hidden)) = stack.pop() {
             let id = self.nodes.len();
             let hidden = hidden || hides_itself(&handle);
             for child in handle.children.borrow().iter().rev() {
-                stack.push((child.clone(), id, depth.saturating_add(1), hidden));
+                stack.push((child.clone(), id, hidden));
             }
             // A node's own text and kind are read here, while it is at
             // hand: the bottom-up sweep then never touches the DOM again.
@@ -86,7 +85,6 @@ impl Page {
                 handle,
                 parent,
                 end: id + 1,
-                depth,
                 hidden,
                 link,
                 text_len,
@@ -132,11 +130,6 @@ impl Page {
     /// The document node.
     pub(crate) const ROOT: NodeId = 0;
 
-    /// The html5ever node behind `id`.
-    pub(crate) fn handle(&self, id: NodeId) -> Option<&Handle> {
-        self.entry(id).map(|e| &e.handle)
-    }
-
     /// Local name of an element; `None` for text, comments and the document.
     pub(crate) fn name(&self, id: NodeId) -> Option<&LocalName> {
         self.entry(id).and_then(|e| element_name(&e.handle))
@@ -177,11 +170,6 @@ impl Page {
     /// `id`, then its parent, up to the document.
     pub(crate) fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(Some(id), |&n| self.parent(n))
-    }
-
-    /// Depth below the document node.
-    pub(crate) fn depth(&self, id: NodeId) -> u32 {
-        self.entry(id).map_or(0, |e| e.depth)
     }
 
     /// The ids of `id`'s subtree, `id` excluded, in document order.
@@ -432,6 +420,6 @@ mod tests {
         let html = "<div>".repeat(3_000);
         let (_dom, page) = page(&html);
         assert!(page.len() > 3_000);
-        assert!(page.depth(page.len() - 1) > 3_000);
+        assert!(page.ancestors(page.len() - 1).count() > 3_000);
     }
 }

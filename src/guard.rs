@@ -1305,8 +1305,11 @@ mod tests {
                 let real = (0..page.len())
                     .filter(|&id| page.name(id).is_some())
                     .count();
-                let real_depth = (0..page.len()).map(|id| page.depth(id)).max().unwrap_or(0);
-                if real_depth as usize > usage.depth + 1 {
+                let real_depth = (0..page.len())
+                    .map(|id| page.ancestors(id).count().saturating_sub(1))
+                    .max()
+                    .unwrap_or(0);
+                if real_depth > usage.depth + 1 {
                     println!("model depth {} vs real {real_depth}: {name}", usage.depth);
                 }
                 if real > usage.elements || real * 2 < usage.elements {
