@@ -166,10 +166,23 @@ fn drop_meta_lines(blocks: &mut Vec<Block>) {
                 .parse::<Dateline>()
                 .is_err()
     };
-    let leading = blocks.iter().take_while(|b| meta_line(b)).count();
+    let leading = blocks
+        .iter()
+        .take_while(|b| meta_line(b) || is_photo_credit(b))
+        .count();
     if leading < blocks.len() {
         blocks.drain(..leading);
     }
+}
+
+/// A caption or credit under the lead image, set as a paragraph
+/// ("Archieffoto ter illustratie. (Foto: ANP)").
+fn is_photo_credit(block: &Block) -> bool {
+    const MAX_CREDIT: usize = 120;
+    block.kind == BlockKind::Paragraph
+        && block.text.len() <= MAX_CREDIT
+        && (crate::text::contains_ignore_ascii_case(&block.text, "foto:")
+            || crate::text::contains_ignore_ascii_case(&block.text, "(foto "))
 }
 
 /// A subheading set as plain text in the same element as the paragraphs

@@ -846,6 +846,14 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
             continue;
         }
         if page.is(n, &local_name!("br")) {
+            // A title set over two lines (`<h3>Eerste helft<br>tweede</h3>`,
+            // `<a><span>Eerste<br>tweede</span></a>`) stays one piece.
+            if breaks_title(page, n) {
+                if let Some(last) = out.last_mut() {
+                    last.text.boundary();
+                }
+                continue;
+            }
             // `title<br>ANP<br>lead` in one cell: three pieces, not one.
             if let Some(last) = out.last_mut() {
                 last.sealed = true;
@@ -899,6 +907,21 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
     }
     out.retain(|s| !s.text.is_empty());
     out
+}
+
+/// Whether the `<br>` at `br` breaks a title's line: it sits in a heading,
+/// or in an inline element inside a link.
+fn breaks_title(page: &Page, br: NodeId) -> bool {
+    let Some(parent) = page.parent(br) else {
+        return false;
+    };
+    is_heading(page, parent)
+        || (page.name(parent).is_some_and(is_inline_formatting)
+            && page
+                .ancestors(parent)
+                .skip(1)
+                .take(2)
+                .any(|a| page.is(a, &local_name!("a")) || is_heading(page, a)))
 }
 
 fn segment(page: &Page, owner: NodeId, start: NodeId, text: Folder, alt: bool) -> Segment {

@@ -7,6 +7,9 @@
 
 use std::borrow::Cow;
 
+/// U+00AD, `&shy;`: invisible unless the word breaks there, so dropped.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Whether `c` separates words on a rendered page.
 ///
 /// Unicode `White_Space` covers U+00A0, U+2007 and U+202F (no-break spaces);
@@ -33,6 +36,9 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
 fn is_normal(text: &str) -> bool {
     let mut previous_space = true; // a leading space is not normal
     for c in text.chars() {
+        if c == SOFT_HYPHEN {
+            return false;
+        }
         if is_space(c) {
             if previous_space || c != ' ' {
                 return false;
@@ -178,12 +184,22 @@ impl Folder {
                 break;
             }
             let run_end = normal_run_end(rest);
+            let run = rest.get(..run_end).unwrap_or("");
+            rest = rest.get(run_end..).unwrap_or("");
+            // A soft hyphen (`&shy;`) only marks where a word may break.
+            let soft = run.contains(SOFT_HYPHEN);
+            if soft && run.chars().all(|c| c == SOFT_HYPHEN) {
+                continue;
+            }
             if self.pending_space && !self.out.is_empty() {
                 self.out.push(' ');
             }
             self.pending_space = false;
-            self.out.push_str(rest.get(..run_end).unwrap_or(""));
-            rest = rest.get(run_end..).unwrap_or("");
+            if soft {
+                self.out.extend(run.chars().filter(|&c| c != SOFT_HYPHEN));
+            } else {
+                self.out.push_str(run);
+            }
         }
     }
 
@@ -214,6 +230,8 @@ mod tests {
         assert_eq!(normalize("\u{200b}x"), "x");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize(" \n "), "");
+        assert_eq!(normalize("ontwik\u{ad}keling"), "ontwikkeling");
+        assert_eq!(normalize("a b\u{ad}"), "a b");
     }
 
     #[test]

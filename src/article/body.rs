@@ -805,7 +805,20 @@ fn skips(
         || is_teaser(page, signals, id, headline)
         || is_captioned_image(page, id)
         || is_embed(page, id)
-        || (page.name(id).is_some_and(is_block) && id != container && page.link_density(id) > 0.5)
+        || (page.name(id).is_some_and(is_block)
+            && id != container
+            && page.link_density(id) > 0.5
+            && !is_linked_paragraph(page, signals, id))
+}
+
+/// A `<p>` of running text with many inline links (no story link in it):
+/// read, and judged as prose or navigation when its text is folded.
+fn is_linked_paragraph(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    const MIN_PROSE: usize = 150;
+    page.is(id, &local_name!("p"))
+        && get(&signals.story_links, id) == 0
+        && page.text_len(id) >= MIN_PROSE
+        && signals.prose_between(id, page.end(id)) * 5 >= page.text_len(id)
 }
 
 /// Reads the container's blocks in order. `headline` and `title` keep the
@@ -1006,12 +1019,13 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, ends: &mut Vec<NodeId>, title: &st
     if done.text_bytes == 0 {
         return;
     }
-    // Mostly-linked lines are navigation ("Lees ook: …").
-    if done.link_bytes * 2 > done.text_bytes {
-        return;
-    }
     let all_bold = done.all_bold;
     let text = done.folder.finish();
+    // Mostly-linked lines are navigation ("Lees ook: …"); a long paragraph
+    // of sentences with many inline links (a blog's) is still prose.
+    if done.link_bytes * 2 > done.text_bytes && !is_linked_prose(&text) {
+        return;
+    }
     let kind = if all_bold
         && text.chars().count() <= MAX_BOLD_HEADING
         && !text.ends_with(['.', ',', ';', ':'])
@@ -1026,12 +1040,36 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, ends: &mut Vec<NodeId>, title: &st
     }
 }
 
+/// Running text however many of its words are links: long, several
+/// sentences, ending in a full stop.
+fn is_linked_prose(text: &str) -> bool {
+    const MIN_PROSE: usize = 200;
+    text.len() >= MIN_PROSE
+        && text.ends_with(['.', '!', '?', '"', '”'])
+        && text.matches(". ").nth(1).is_some()
+}
+
+/// The line that bridges an advert set inside the body ("Lees verder na de
+/// advertentie", "Het artikel gaat verder onder de advertentie").
+fn is_continue_line(lower: &str) -> bool {
+    const MAX_LINE: usize = 60;
+    const OPENERS: [&str; 6] = [
+        "lees verder na ",
+        "lees verder onder ",
+        "verder lezen na ",
+        "het artikel gaat verder ",
+        "article continues ",
+        "story continues ",
+    ];
+    lower.len() <= MAX_LINE && OPENERS.iter().any(|o| lower.starts_with(o))
+}
+
 fn push(out: &mut Vec<Block>, kind: BlockKind, text: String, title: &str) {
     if text.is_empty() || text == title {
         return;
     }
     let lower = text.to_lowercase();
-    if LABELS.contains(&lower.as_str()) {
+    if LABELS.contains(&lower.as_str()) || is_continue_line(&lower) {
         return;
     }
     out.push(Block { kind, text });
