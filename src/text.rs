@@ -135,7 +135,8 @@ fn is_plain(text: &str) -> bool {
         && if text.is_ascii() {
             bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
         } else {
-            text.chars().all(|c| c == ' ' || !is_space(c))
+            text.chars()
+                .all(|c| c == ' ' || !(is_space(c) || c == SOFT_HYPHEN))
         }
 }
 
