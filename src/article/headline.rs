@@ -55,6 +55,26 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
     }
 }
 
+/// The longer side of the first separator in `title`, or `title`.
+fn strip_site_first(title: &str) -> String {
+    let first = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|at| (at, sep.len())))
+        .min_by_key(|&(at, _)| at);
+    let Some((at, len)) = first else {
+        return title.to_owned();
+    };
+    let (head, tail) = (
+        title.get(..at).unwrap_or(""),
+        title.get(at + len..).unwrap_or(""),
+    );
+    if words(head) >= words(tail) {
+        head.trim().to_owned()
+    } else {
+        tail.trim().to_owned()
+    }
+}
+
 fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
@@ -126,6 +146,12 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         // is not shown in the headline.
         if let Some(open) = stripped.rfind(" (").filter(|_| stripped.ends_with(')')) {
             titles.push(stripped.get(..open).unwrap_or("").to_owned());
+        }
+        // A headline that holds a separator itself (`Site :: Ajax - PSV …`):
+        // the longer side of the first separator is a candidate too.
+        let first = strip_site_first(t);
+        if first != stripped {
+            titles.push(first);
         }
         titles.push(stripped);
         titles.push(t.to_owned());
