@@ -81,6 +81,8 @@ impl Signals {
     }
 
     fn count_bottom_up(&mut self, page: &Page) {
+        // Widget roots per subtree, to tell a thread of comments.
+        let mut widgets = vec![0u32; page.len()];
         for id in (1..page.len()).rev() {
             let Some(name) = page.name(id) else { continue };
             let mut stories = get(&self.story_links, id);
@@ -90,6 +92,17 @@ impl Signals {
             }
             if is_control(name) || is_role_button(page, id) {
                 self.mark_widget(page, id);
+            }
+            // Every widget under `id` is marked by now (roots are ancestors
+            // of their controls, visited later in this reverse walk).
+            if self.widget.get(id).copied().unwrap_or(false) {
+                add(&mut widgets, id, 1);
+            } else if self.is_comment_thread(page, &widgets, id) {
+                set_flag(&mut self.widget, id);
+            }
+            if let Some(parent) = page.parent(id) {
+                let here = get(&widgets, id);
+                add(&mut widgets, parent, here);
             }
             // A "read also" box in an `<aside>` (or a menu) does not make
             // the section around it a teaser.
@@ -102,6 +115,39 @@ impl Signals {
             }
             set(&mut self.story_links, id, stories);
         }
+    }
+
+    /// A thread of reader comments: two or more siblings of one name that
+    /// each open with a short line (a name, an age), hold text, and carry
+    /// buttons (reply, like), together most of `id`'s text. A story's
+    /// paragraphs carry no buttons each.
+    fn is_comment_thread(&self, page: &Page, widgets: &[u32], id: NodeId) -> bool {
+        const MAX_HEAD: usize = 100;
+        if self.headline.is_some_and(|h| page.contains(id, h)) {
+            return false;
+        }
+        let is_comment = |c: NodeId| {
+            let mut kids = page.element_children(c);
+            get(widgets, c) > 0
+                && get(&self.story_links, c) == 0
+                && kids
+                    .next()
+                    .is_some_and(|head| (1..=MAX_HEAD).contains(&page.text_len(head)))
+                && kids.next().is_some()
+                && page.text_len(c) > MAX_HEAD
+        };
+        let (mut count, mut text, mut first) = (0, 0, None);
+        for c in page.element_children(id).filter(|&c| is_comment(c)) {
+            let name = page.name(c);
+            if first.is_none() {
+                first = name;
+            } else if first != name {
+                continue;
+            }
+            count += 1;
+            text += page.text_len(c);
+        }
+        count >= 2 && text * 2 >= page.text_len(id)
     }
 
     /// Climbs from a form control while each step adds little text (a
@@ -334,6 +380,12 @@ fn is_choice_bar(page: &Page, id: NodeId) -> bool {
 fn holds_running_text(page: &Page, id: NodeId) -> bool {
     page.children(id)
         .any(|c| page.text(c).is_some() && page.text_len(c) > 0)
+}
+
+fn set_flag(v: &mut [bool], id: NodeId) {
+    if let Some(slot) = v.get_mut(id) {
+        *slot = true;
+    }
 }
 
 fn get(v: &[u32], id: NodeId) -> u32 {
@@ -814,7 +866,7 @@ fn skips(
 /// A `<p>` of running text with many inline links (no story link in it):
 /// read, and judged as prose or navigation when its text is folded.
 fn is_linked_paragraph(page: &Page, signals: &Signals, id: NodeId) -> bool {
-    const MIN_PROSE: usize = 150;
+    const MIN_PROSE: usize = 100;
     page.is(id, &local_name!("p"))
         && get(&signals.story_links, id) == 0
         && page.text_len(id) >= MIN_PROSE
@@ -950,7 +1002,7 @@ fn finish(
     if let Some(mark) = after_list.filter(|&m| m > 0)
         && out
             .get(mark..)
-            .is_some_and(|rest| rest.iter().all(is_label_line))
+            .is_some_and(|rest| rest.iter().all(is_label_line) || is_closing_section(rest))
     {
         out.truncate(mark);
     }
@@ -967,6 +1019,16 @@ fn finish(
         .copied()
         .unwrap_or(container);
     (out, last)
+}
+
+/// A heading with one short line under it after the story list ("Reageer",
+/// "Reageren is bij dit artikel niet mogelijk."): the page's comment
+/// box or a notice, not a section of the story.
+fn is_closing_section(rest: &[Block]) -> bool {
+    const MAX_LINE: usize = 120;
+    matches!(rest, [head, line] if head.kind == BlockKind::Heading
+        && line.kind == BlockKind::Paragraph
+        && line.text.len() <= MAX_LINE)
 }
 
 /// A copyright notice (`© ZeelandNet`, `Copyright 2025 Site`, or the
@@ -1040,13 +1102,37 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, ends: &mut Vec<NodeId>, title: &st
     }
 }
 
-/// Running text however many of its words are links: long, several
+/// Running text however many of its words are links: long, two or more
 /// sentences, ending in a full stop.
 fn is_linked_prose(text: &str) -> bool {
-    const MIN_PROSE: usize = 200;
+    const MIN_PROSE: usize = 120;
     text.len() >= MIN_PROSE
         && text.ends_with(['.', '!', '?', '"', '”'])
-        && text.matches(". ").nth(1).is_some()
+        && sentence_breaks(text) >= 1
+}
+
+/// Sentence ends inside `text`: a full stop, `!` or `?` (perhaps closing a
+/// quotation) followed by a space and a capital or an opening quote.
+fn sentence_breaks(text: &str) -> usize {
+    let mut breaks = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        while chars
+            .next_if(|&q| matches!(q, '"' | '”' | '\'' | '’'))
+            .is_some()
+        {}
+        if chars.next_if(|&s| s == ' ').is_some()
+            && chars
+                .peek()
+                .is_some_and(|&n| n.is_uppercase() || matches!(n, '"' | '„' | '“' | '\''))
+        {
+            breaks += 1;
+        }
+    }
+    breaks
 }
 
 /// The line that bridges an advert set inside the body ("Lees verder na de
