@@ -494,11 +494,22 @@ fn is_story_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
     }
     // The stories must be most of the element, so a body with two inline
     // "read also" teasers is not taken for a list.
-    let (mut count, mut text) = (0, 0);
+    // A table's story may take two rows, the title's and the lead's
+    // (`<tr><td>age</td><td><a>Titel</a></td></tr><tr><td></td><td>Lead`),
+    // a definition list's a `<dt>` and a `<dd>`.
+    let (mut count, mut text, mut after_story) = (0, 0, false);
     for child in page.element_children(id) {
         if get(&signals.story_links, child) > 0 {
             count += 1;
             text += page.text_len(child);
+            after_story = page.is(child, &local_name!("tr")) || page.is(child, &local_name!("dt"));
+        } else if after_story
+            && (page.is(child, &local_name!("tr")) || page.is(child, &local_name!("dd")))
+        {
+            text += page.text_len(child);
+            after_story = false;
+        } else {
+            after_story = false;
         }
     }
     count >= 2 && text * 5 >= page.text_len(id) * 3
