@@ -21,7 +21,6 @@
 //! elements open), so a hostile page cannot hide structure from it.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::{Error, Limit, Limits};
@@ -222,6 +221,33 @@ const KNOWN: &[(&str, u16)] = &[
     ("sub", BREAKOUT),
     ("sup", BREAKOUT),
     ("var", BREAKOUT),
+    // Common names without a rule of their own: known only so that they
+    // skip the keyed hash map of the page's own names.
+    ("time", 0),
+    ("label", 0),
+    ("picture", 0),
+    ("abbr", 0),
+    ("cite", 0),
+    ("q", 0),
+    ("mark", 0),
+    ("ins", 0),
+    ("del", 0),
+    ("data", 0),
+    ("canvas", 0),
+    ("video", 0),
+    ("audio", 0),
+    ("legend", 0),
+    ("output", 0),
+    ("slot", 0),
+    ("path", 0),
+    ("g", 0),
+    ("use", 0),
+    ("symbol", 0),
+    ("circle", 0),
+    ("rect", 0),
+    ("defs", 0),
+    ("polygon", 0),
+    ("line", 0),
 ];
 
 type Name = u32;
@@ -256,91 +282,143 @@ const TEMPLATE: Name = 26;
 /// Interns lower-cased tag names to small ids; the flags of an id are its
 /// [`KNOWN`] entry's (none for other names).
 struct Names {
-    /// The page's own names (custom elements), numbered after the known
-    /// ones. The std hasher (keyed) keeps a hostile page from flooding it.
-    other: HashMap<Box<[u8]>, Name>,
+    /// The page's own short names (custom elements), numbered after the
+    /// known ones. The std hasher (keyed) keeps a hostile page from
+    /// flooding it.
+    short: HashMap<Key, Name>,
+    /// Names too long to pack, rare.
+    long: HashMap<Box<[u8]>, Name>,
     buf: Vec<u8>,
 }
 
-/// [`KNOWN`] names to their ids (their index), built once per process:
-/// every tag is looked up, and building the table per scan cost as much
-/// as scanning a small page. Its keys are fixed, so a fast unkeyed hash
-/// (FNV-1a) cannot be flooded.
-fn known_ids() -> &'static HashMap<&'static [u8], Name, BuildHasherDefault<Fnv>> {
-    static IDS: OnceLock<HashMap<&'static [u8], Name, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        let mut ids = HashMap::with_capacity_and_hasher(KNOWN.len(), BuildHasherDefault::default());
-        for (id, (name, _)) in KNOWN.iter().enumerate() {
-            ids.entry(name.as_bytes())
-                .or_insert_with(|| Name::try_from(id).unwrap_or(Name::MAX));
+/// A tag name of at most [`PACKED`] bytes, folded to lower case and packed
+/// with its length into one integer: every tag is looked up, and a packed
+/// name is compared and hashed in one step, without a copy.
+type Key = u128;
+
+/// Longest name [`pack`] takes: one byte of the key holds the length.
+const PACKED: usize = 15;
+
+/// `raw` folded to ASCII lower case (as the tokenizer folds tag names) and
+/// packed; `None` when empty or longer than [`PACKED`]. The length sits
+/// above the bytes, so names that differ only in leading or trailing NULs
+/// stay apart.
+fn pack(raw: &[u8]) -> Option<Key> {
+    if raw.is_empty() || raw.len() > PACKED {
+        return None;
+    }
+    let len = u8::try_from(raw.len()).ok()?;
+    Some(raw.iter().fold(Key::from(len), |key, &b| {
+        key << 8 | Key::from(b.to_ascii_lowercase())
+    }))
+}
+
+/// Slots in [`KnownTable`]: a power of two, about twice [`KNOWN`]'s length
+/// so that probe runs stay short.
+const SLOTS: usize = 512;
+
+/// [`KNOWN`] names by packed key, open addressing with linear probing.
+/// Its keys are fixed, so the fast unkeyed hash cannot be flooded: the
+/// longest probe run is the same for every input. Built once per process:
+/// building it per scan cost as much as scanning a small page.
+struct KnownTable {
+    /// `(key, id)`; key 0 (no packed name) marks an empty slot.
+    slots: Vec<(Key, Name)>,
+}
+
+impl KnownTable {
+    fn get() -> &'static Self {
+        static TABLE: OnceLock<KnownTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut table = Self {
+                slots: vec![(0, 0); SLOTS],
+            };
+            for (id, (name, _)) in KNOWN.iter().enumerate() {
+                let (Some(key), Ok(id)) = (pack(name.as_bytes()), Name::try_from(id)) else {
+                    continue;
+                };
+                table.insert(key, id);
+            }
+            table
+        })
+    }
+
+    /// The slot a key's probe run starts at (Fibonacci hashing).
+    fn home(key: Key) -> usize {
+        // Truncation is the point: both halves fold into one word.
+        #[allow(clippy::cast_possible_truncation)]
+        let word = (key as u64) ^ ((key >> 64) as u64);
+        let hash = word.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros());
+        usize::try_from(hash).unwrap_or(0)
+    }
+
+    fn insert(&mut self, key: Key, id: Name) {
+        let mut i = Self::home(key);
+        for _ in 0..SLOTS {
+            match self.slots.get_mut(i) {
+                Some(slot) if slot.0 == 0 || slot.0 == key => {
+                    if slot.0 == 0 {
+                        *slot = (key, id);
+                    }
+                    return;
+                }
+                _ => i = (i + 1) % SLOTS,
+            }
         }
-        ids
-    })
-}
+    }
 
-/// FNV-1a as a [`Hasher`](std::hash::Hasher), for [`known_ids`].
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(FNV_BASIS)
+    fn find(&self, key: Key) -> Option<Name> {
+        let mut i = Self::home(key);
+        loop {
+            match self.slots.get(i)? {
+                &(k, id) if k == key => return Some(id),
+                (0, _) => return None,
+                _ => i = (i + 1) % SLOTS,
+            }
+        }
     }
 }
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0, bytes);
-    }
-
-    /// The length prefix of a slice key, mixed in one step rather than
-    /// byte by byte.
-    fn write_usize(&mut self, n: usize) {
-        let n = u64::try_from(n).unwrap_or(u64::MAX);
-        self.0 = (self.0 ^ n).wrapping_mul(FNV_PRIME);
-    }
-}
-
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 impl Names {
     fn new() -> Self {
         Self {
-            other: HashMap::new(),
+            short: HashMap::new(),
+            long: HashMap::new(),
             buf: Vec::new(),
         }
     }
 
     fn intern(&mut self, raw: &[u8]) -> Name {
-        // Tag names are nearly always written in lower case: those are
-        // looked up as they are, without a copy.
-        if !raw.iter().any(u8::is_ascii_uppercase) {
-            return self.intern_lower(raw);
+        if let Some(key) = pack(raw) {
+            if let Some(id) = KnownTable::get().find(key) {
+                return id;
+            }
+            let next = self.next_id();
+            return *self.short.entry(key).or_insert(next);
         }
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         buf.extend(raw.iter().map(u8::to_ascii_lowercase));
-        let id = self.intern_lower(&buf);
+        let id = if let Some(&id) = self.long.get(buf.as_slice()) {
+            id
+        } else {
+            let id = self.next_id();
+            self.long.insert(buf.as_slice().into(), id);
+            id
+        };
         self.buf = buf;
         id
     }
 
-    fn intern_lower(&mut self, name: &[u8]) -> Name {
-        if let Some(&id) = known_ids().get(name) {
-            return id;
-        }
-        if let Some(&id) = self.other.get(name) {
-            return id;
-        }
-        let id = Name::try_from(KNOWN.len() + self.other.len()).unwrap_or(Name::MAX);
-        self.other.insert(name.into(), id);
-        id
+    /// The id a name not seen before gets.
+    fn next_id(&self) -> Name {
+        let seen = KNOWN.len() + self.short.len() + self.long.len();
+        Name::try_from(seen).unwrap_or(Name::MAX)
     }
 }
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// Stops a scope search: `extra` or any scope boundary.
 fn scope_stop(extra: Name) -> impl Fn(Name) -> bool {
@@ -958,13 +1036,6 @@ impl Tokenizer<'_> {
         self.src.get(self.pos..).unwrap_or_default()
     }
 
-    /// Moves past the bytes that satisfy `keep` (a whole slice search, not
-    /// a bounds-checked step per byte).
-    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
-        let rest = self.rest();
-        self.pos += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
-    }
-
     fn skip_past(&mut self, needle: &[u8]) -> bool {
         if let Some(i) = find(self.rest(), needle) {
             self.pos += i + needle.len();
@@ -1068,33 +1139,31 @@ impl Tokenizer<'_> {
 
     /// Reads a tag from its name to its `>`; `None` at end of input (the
     /// tokenizer drops an unfinished tag).
+    ///
+    /// One forward pass with a local cursor over the rest of the input:
+    /// every tag goes through here, and re-slicing the input at each step
+    /// cost more than the bytes themselves.
     fn tag(&mut self, tree: &mut Tree<'_>) -> Result<Option<Tag>, Error> {
         let start = self.pos;
-        let len = self
-            .rest()
-            .iter()
-            .position(|&b| is_space(b) || b == b'/' || b == b'>');
-        let Some(len) = len else {
-            self.pos = self.src.len();
-            return Ok(None);
-        };
-        self.pos += len;
+        let rest = self.rest();
+        // The name runs to space, `/` or `>`.
+        let name_len = skip(rest, 0, |b| !(is_space(b) || b == b'/' || b == b'>'));
         let mut tag = Tag {
-            name: (start, start + len),
+            name: (start, start + name_len),
             attributes: 0,
             self_closing: false,
-            attrs: (start + len, start + len),
+            attrs: (start + name_len, start + name_len),
             key: 0,
         };
-        let attrs_start = self.pos;
+        let mut i = name_len;
         loop {
-            self.skip_while(is_space);
-            match self.peek(0) {
+            i = skip(rest, i, is_space);
+            match rest.get(i) {
                 None => return Ok(None),
                 Some(b'>') => break,
                 Some(b'/') => {
-                    self.pos += 1;
-                    if self.peek(0) == Some(b'>') {
+                    i += 1;
+                    if rest.get(i) == Some(&b'>') {
                         tag.self_closing = true;
                         break;
                     }
@@ -1102,39 +1171,16 @@ impl Tokenizer<'_> {
                 Some(_) => {
                     tag.attributes += 1;
                     tree.attributes(tag.attributes)?;
-                    if !self.attribute() {
-                        return Ok(None);
+                    match attribute(rest, i) {
+                        Some(end) => i = end,
+                        None => return Ok(None),
                     }
                 }
             }
         }
-        tag.attrs = (attrs_start, self.pos);
-        self.pos += 1;
+        tag.attrs.1 = start + i;
+        self.pos = start + i + 1;
         Ok(Some(tag))
-    }
-
-    /// Reads one attribute; `false` at end of input.
-    fn attribute(&mut self) -> bool {
-        // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
-        self.pos += 1;
-        self.skip_while(|b| !(is_space(b) || matches!(b, b'/' | b'>' | b'=')));
-        self.skip_while(is_space);
-        if self.peek(0) != Some(b'=') {
-            return self.peek(0).is_some();
-        }
-        self.pos += 1;
-        self.skip_while(is_space);
-        match self.peek(0) {
-            None => false,
-            Some(q @ (b'"' | b'\'')) => {
-                self.pos += 1;
-                self.skip_past(&[q])
-            }
-            Some(_) => {
-                self.skip_while(|b| !(is_space(b) || b == b'>'));
-                self.peek(0).is_some()
-            }
-        }
     }
 
     /// Skips raw text up to `</name` followed by space, `/` or `>`; returns
@@ -1169,6 +1215,37 @@ impl Tokenizer<'_> {
     }
 }
 
+/// Reads the attribute that starts at `at` in `rest`; returns where it
+/// ends, `None` when the input ends inside its value (the tokenizer then
+/// drops the tag). Where the next attribute, `/` or `>` begins is left to
+/// the caller: an end of input there is the caller's to see.
+fn attribute(rest: &[u8], at: usize) -> Option<usize> {
+    // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
+    let i = skip(rest, at + 1, |b| {
+        !(is_space(b) || matches!(b, b'/' | b'>' | b'='))
+    });
+    let i = skip(rest, i, is_space);
+    if rest.get(i) != Some(&b'=') {
+        return Some(i);
+    }
+    let i = skip(rest, i + 1, is_space);
+    match rest.get(i)? {
+        &q @ (b'"' | b'\'') => {
+            let value = rest.get(i + 1..)?;
+            find_byte(value, q).map(|end| i + 1 + end + 1)
+        }
+        _ => Some(skip(rest, i, |b| !(is_space(b) || b == b'>'))),
+    }
+}
+
+/// Index of the first byte at or after `from` in `hay` that `keep`
+/// refuses; `hay.len()` when there is none.
+fn skip(hay: &[u8], from: usize, keep: impl Fn(u8) -> bool) -> usize {
+    hay.get(from..).map_or(hay.len(), |r| {
+        from + r.iter().position(|&b| !keep(b)).unwrap_or(r.len())
+    })
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let (&first, tail) = needle.split_first()?;
     let mut from = 0;
@@ -1182,16 +1259,53 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// Position of the first `byte` in `hay`. `BufRead::skip_until` on a byte
-/// slice searches with the C library's `memchr` (many bytes per step); a
-/// byte-by-byte `position` was a third of the scan on text-heavy pages.
+/// Position of the first `byte` in `hay`, eight bytes per step (SWAR: a
+/// word with a zero byte where `hay` has `byte`). Text runs, attribute
+/// values and raw text are skipped this way; a byte-by-byte `position` was
+/// a third of the scan on text-heavy pages, and the standard memchr
+/// (through `BufRead::skip_until`) cost more to set up than it saved on
+/// the short values most attributes hold.
+#[inline(never)] // A small loop of its own keeps its constants in registers.
 fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
-    use std::io::BufRead;
-    let mut rest = hay;
-    // The count includes the delimiter when one was found.
-    let skipped = rest.skip_until(byte).ok()?;
-    let at = skipped.checked_sub(1)?;
-    (hay.get(at) == Some(&byte)).then_some(at)
+    let pattern = ONES.wrapping_mul(u64::from(byte));
+    let mut chunks = hay.chunks_exact(16);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let (low, high) = chunk.split_at(8);
+        let (low, high) = (matches(low, pattern), matches(high, pattern));
+        if let Some(i) = first_match(low) {
+            return Some(offset + i);
+        }
+        if let Some(i) = first_match(high) {
+            return Some(offset + 8 + i);
+        }
+        offset += 16;
+    }
+    let mut rest = chunks.remainder();
+    if let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        if let Some(i) = first_match(matches(word, pattern)) {
+            return Some(offset + i);
+        }
+        offset += 8;
+        rest = tail;
+    }
+    rest.iter().position(|&b| b == byte).map(|i| offset + i)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of an eight-byte `chunk` equal to the byte `pattern` repeats:
+/// the lowest set bit marks the first one exactly (a borrow only disturbs
+/// the bytes above it); little-endian puts the chunk's first byte lowest.
+fn matches(chunk: &[u8], pattern: u64) -> u64 {
+    let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ pattern;
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
+/// Index of the first byte [`matches`] marked.
+fn first_match(marks: u64) -> Option<usize> {
+    (marks != 0).then(|| (marks.trailing_zeros() / 8) as usize)
 }
 
 fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
@@ -1240,7 +1354,13 @@ mod tests {
         ] {
             assert_eq!(names.intern(name.as_bytes()), id, "{name}");
         }
-        assert_eq!(known_ids().len(), KNOWN.len(), "duplicate known names");
+        let mut keys: Vec<Key> = KNOWN
+            .iter()
+            .map(|(n, _)| pack(n.as_bytes()).unwrap())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), KNOWN.len(), "duplicate known names");
         assert_eq!(
             names.intern(b"my-widget"),
             Name::try_from(KNOWN.len()).unwrap()
