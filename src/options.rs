@@ -213,6 +213,13 @@ pub struct Options {
 
 impl Options {
     /// Options with no base URL and the default limits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let options = newswire::Options::new();
+    /// assert!(options.parse_listing("<p>geen lijst</p>").is_err());
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
@@ -223,6 +230,19 @@ impl Options {
     /// # Errors
     ///
     /// [`Error::InvalidBase`] when `base` is not an absolute URL.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let options = newswire::Options::new().with_base("https://www.zeelandnet.nl/nieuws/")?;
+    /// let listing = options.parse_listing(
+    ///     "<ul><li><a href='goes-1'>Eerste bericht uit Goes</a></li>\
+    ///      <li><a href='goes-2'>Tweede bericht uit Goes</a></li></ul>",
+    /// )?;
+    /// assert_eq!(listing.items[0].url.as_deref(), Some("https://www.zeelandnet.nl/nieuws/goes-1"));
+    /// assert!(newswire::Options::new().with_base("/relatief").is_err());
+    /// # Ok::<(), newswire::Error>(())
+    /// ```
     pub fn with_base(mut self, base: &str) -> Result<Self, Error> {
         self.base = Some(Url::parse(base)?);
         Ok(self)
@@ -230,6 +250,18 @@ impl Options {
 
     /// Replaces the input limits.
     #[must_use]
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use newswire::{Error, Limit, Limits, Options};
+    /// let strict = Options::new().with_limits(Limits::default().max_elements(10));
+    /// let page = "<p>x</p>".repeat(20);
+    /// assert!(matches!(
+    ///     strict.parse_article(&page),
+    ///     Err(Error::LimitExceeded { what: Limit::Elements, .. })
+    /// ));
+    /// ```
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
@@ -241,6 +273,16 @@ impl Options {
     ///
     /// [`Error::NoHeadline`] or [`Error::NoBody`] when the page is not an
     /// article; [`Error::LimitExceeded`] when the input crosses a limit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<title>Kop | Site</title><h1>Kop</h1>\
+    ///     <p>GOES - De gemeenteraad neemt volgende week een besluit over het plan.</p>";
+    /// let article = newswire::Options::new().parse_article(html)?;
+    /// assert_eq!(article.title, "Kop");
+    /// # Ok::<(), newswire::Error>(())
+    /// ```
     pub fn parse_article(&self, html: &str) -> Result<Article, Error> {
         self.article_from_dom(&self.build_dom(html)?)
     }
@@ -251,6 +293,16 @@ impl Options {
     ///
     /// [`Error::NoListing`] when the page holds no list of stories;
     /// [`Error::LimitExceeded`] when the input crosses a limit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<ul><li><a href='https://a.nl/1'>Eerste bericht hier</a> <span>1 uur geleden</span></li>\
+    ///     <li><a href='https://a.nl/2'>Tweede bericht hier</a> <span>2 uur geleden</span></li></ul>";
+    /// let listing = newswire::Options::new().parse_listing(html)?;
+    /// assert_eq!(listing.items.len(), 2);
+    /// # Ok::<(), newswire::Error>(())
+    /// ```
     pub fn parse_listing(&self, html: &str) -> Result<Listing, Error> {
         self.listing_from_dom(&self.build_dom(html)?)
     }
@@ -261,6 +313,17 @@ impl Options {
     /// # Errors
     ///
     /// As [`Options::parse_article`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // windows-1252 bytes: 0xEB is "ë".
+    /// let bytes = b"<meta charset=windows-1252><title>Belgi\xeb | Site</title><h1>Belgi\xeb</h1>\
+    ///     <p>BRUSSEL (ANP) - In Belgi\xeb is een akkoord bereikt over de nieuwe regering.</p>";
+    /// let article = newswire::Options::new().parse_article_bytes(bytes)?;
+    /// assert_eq!(article.title, "Belgi\u{eb}");
+    /// # Ok::<(), newswire::Error>(())
+    /// ```
     pub fn parse_article_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
         self.check_size(bytes)?;
         self.parse_article(&Self::decode(bytes))
@@ -272,6 +335,16 @@ impl Options {
     /// # Errors
     ///
     /// As [`Options::parse_listing`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bytes = b"<ul><li><a href='https://a.nl/1'>Caf\xe9 in Goes dicht</a></li>\
+    ///     <li><a href='https://a.nl/2'>Nieuwe brug in Sluis</a></li></ul>";
+    /// let listing = newswire::Options::new().parse_listing_bytes(bytes)?;
+    /// assert_eq!(listing.items[0].title, "Caf\u{e9} in Goes dicht");
+    /// # Ok::<(), newswire::Error>(())
+    /// ```
     pub fn parse_listing_bytes(&self, bytes: &[u8]) -> Result<Listing, Error> {
         self.check_size(bytes)?;
         self.parse_listing(&Self::decode(bytes))
@@ -300,6 +373,18 @@ impl Options {
     /// # Errors
     ///
     /// As [`Options::parse_article`], limits aside.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use html5ever::tendril::TendrilSink;
+    /// use newswire::markup5ever_rcdom::RcDom;
+    /// let dom = html5ever::parse_document(RcDom::default(), Default::default())
+    ///     .one("<h1>Kop</h1><p>GOES - De gemeenteraad neemt volgende week een besluit.</p>");
+    /// let article = newswire::Options::new().article_from_dom(&dom)?;
+    /// assert_eq!(article.dateline.map(|d| d.city), Some("GOES".to_owned()));
+    /// # Ok::<(), newswire::Error>(())
+    /// ```
     pub fn article_from_dom(&self, dom: &RcDom) -> Result<Article, Error> {
         let page = Page::new(dom);
         let meta = PageMeta::new(&page, self.base.as_ref());
@@ -311,6 +396,15 @@ impl Options {
     /// # Errors
     ///
     /// As [`Options::parse_listing`], limits aside.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use html5ever::tendril::TendrilSink;
+    /// use newswire::markup5ever_rcdom::RcDom;
+    /// let dom = html5ever::parse_document(RcDom::default(), Default::default()).one("<p>geen lijst</p>");
+    /// assert_eq!(newswire::Options::new().listing_from_dom(&dom), Err(newswire::Error::NoListing));
+    /// ```
     pub fn listing_from_dom(&self, dom: &RcDom) -> Result<Listing, Error> {
         let page = Page::new(dom);
         let meta = PageMeta::new(&page, self.base.as_ref());
