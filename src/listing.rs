@@ -297,8 +297,25 @@ impl Finder<'_> {
     fn wrapped_items(&self, id: NodeId, out: &mut Vec<(NodeId, Vec<Range<NodeId>>)>) {
         let page = self.page;
         let mut groups: Vec<(&LocalName, Vec<Range<NodeId>>)> = Vec::new();
+        // The group whose last item is the previous child, when that child
+        // is a story row (`<tr>`) its lead row may continue.
+        let mut row_open: Option<usize> = None;
         for child in page.element_children(id).filter(|&c| c >= self.from) {
             let story = self.counts.story(child);
+            let opened = row_open.take();
+            // `<tr><td>age</td><td><a>Titel</a></td></tr><tr><td colspan=2>
+            // Lead…</td></tr>`: a link-less row right after a story row is
+            // that story's lead, not a paragraph between stories.
+            if let Some(at) = opened
+                && story == 0
+                && page.is(child, &local_name!("tr"))
+                && self.counts.links(child) == 0
+                && !page.hidden(child)
+                && let Some(last) = groups.get_mut(at).and_then(|(_, ranges)| ranges.last_mut())
+            {
+                last.end = page.end(child);
+                continue;
+            }
             if story == 0 && is_running_text(page, child) {
                 // A paragraph between teasers ends the list: a lone "Lees
                 // ook" box inside an article and the list under it are
@@ -317,9 +334,18 @@ impl Finder<'_> {
                 continue;
             };
             let range = child..page.end(child);
-            match groups.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, ranges)) => ranges.push(range),
-                None => groups.push((name, vec![range])),
+            let at = groups
+                .iter()
+                .position(|(n, _)| *n == name)
+                .unwrap_or_else(|| {
+                    groups.push((name, Vec::new()));
+                    groups.len() - 1
+                });
+            if let Some((_, ranges)) = groups.get_mut(at) {
+                ranges.push(range);
+            }
+            if *name == local_name!("tr") {
+                row_open = Some(at);
             }
         }
         for (_, ranges) in groups {
@@ -1145,8 +1171,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         {
             return None;
         }
-        if *name == local_name!("th") {
-            // A table's column header, not the list's heading.
+        if *name == local_name!("th") && !sole_cell(page, n) {
+            // A table's column header, not the list's heading (a `<th>`
+            // alone in its row spans the table: a caption).
             continue;
         }
         // A menu's own heading ("Hoofdnavigatie") or the site's name linking
@@ -1177,7 +1204,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             && page
                 .parent(n)
                 .is_some_and(|p| page.text_len(p) == page.text_len(n));
-        if !(heading || leaf_block || bold_alone) {
+        // `<span>Binnenland</span><br>`: inline text on a line of its own.
+        let line_alone = is_inline_formatting(name) && own_line(page, n);
+        if !(heading || leaf_block || bold_alone || line_alone) {
             continue;
         }
         let len = page.text_len(n);
@@ -1206,6 +1235,73 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the `<th>` at `id` is the only cell of its row.
+fn sole_cell(page: &Page, id: NodeId) -> bool {
+    page.parent(id)
+        .is_some_and(|row| page.element_children(row).take(2).count() == 1)
+}
+
+/// Whether the element at `id` stands on a line of its own: the siblings
+/// next to it (past blank text) are `<br>`s, blocks or nothing.
+fn own_line(page: &Page, id: NodeId) -> bool {
+    // (In a block: a `<span>` alone in a link is a menu entry's text.)
+    let Some(parent) = page
+        .parent(id)
+        .filter(|&p| page.name(p).is_some_and(crate::dom::is_block))
+    else {
+        return false;
+    };
+    let breaks = |n: NodeId| match page.name(n) {
+        Some(name) => crate::dom::is_block(name),
+        None => page
+            .text(n)
+            .is_some_and(|t| t.chars().all(crate::text::is_space)),
+    };
+    // The next siblings start where `id`'s subtree ends.
+    let mut next = page.end(id);
+    let mut after = false;
+    for _ in 0..3 {
+        if next >= page.len() || page.parent(next) != Some(parent) {
+            after = true;
+            break;
+        }
+        if !breaks(next) {
+            break;
+        }
+        if page.name(next).is_some() {
+            after = true;
+            break;
+        }
+        next = page.end(next);
+    }
+    if !after {
+        return false;
+    }
+    // The previous sibling is the ancestor-or-self of `id - 1` whose parent
+    // is `parent`.
+    let mut at = id;
+    for _ in 0..3 {
+        if at <= parent + 1 {
+            return true;
+        }
+        let Some(prev) = page
+            .ancestors(at - 1)
+            .take(64)
+            .find(|&a| page.parent(a) == Some(parent))
+        else {
+            return false;
+        };
+        if !breaks(prev) {
+            return false;
+        }
+        if page.name(prev).is_some() {
+            return true;
+        }
+        at = prev;
+    }
+    false
 }
 
 /// The date the page shows: a `<time datetime>` or a short text that is a
