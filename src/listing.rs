@@ -1389,6 +1389,10 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     }
                 }
                 let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+                // `volgende 20 »`: the next twenty stories.
+                let text = text
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .trim_end();
                 matches!(
                     text,
                     "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
@@ -1397,7 +1401,10 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     "meer laden"
                         | "laad meer"
                         | "load more"
+                        | "meer nieuws"
+                        | "more news"
                         | "oudere berichten"
+                        | "laad oudere berichten"
                         | "oudere posts"
                         | "oudere artikelen"
                         | "older posts"
@@ -1630,6 +1637,29 @@ mod tests {
             "maandag 3 november 2025"
         );
         assert_eq!(date_part("Politiek"), "Politiek");
+    }
+
+    #[test]
+    fn worded_pager_links() {
+        let next = |html: &str| {
+            let dom = parse(html);
+            let page = Page::new(&dom);
+            let base = url::Url::parse("https://a.nl/nieuws?page=12").unwrap();
+            let meta = PageMeta::new(&page, Some(&base));
+            paging(&page, &meta).1
+        };
+        assert_eq!(
+            next(
+                "<p><a href='?page=11'>« vorige 20</a> | <a href='?page=13'>volgende 20 »</a></p>"
+            )
+            .as_deref(),
+            Some("https://a.nl/nieuws?page=13")
+        );
+        assert_eq!(
+            next("<div><a href='?page=13'>Laad oudere berichten</a></div>").as_deref(),
+            Some("https://a.nl/nieuws?page=13")
+        );
+        assert_eq!(next("<div><a href='/sport'>Meer nieuws</a></div>"), None);
     }
 
     #[test]
