@@ -1078,7 +1078,9 @@ fn pick_label(
         if seg.link.is_some() && seg.link != title_link && !tag {
             continue;
         }
-        if is_label_text(text) && !is_advert_word(text) {
+        // `Bron: ANP` names the badge `ANP`.
+        let text = strip_source_prefix(text);
+        if is_label_text(text) && !is_advert_word(text) && !is_reading_time(text) {
             if let Some(role) = roles.get_mut(i) {
                 *role = Role::Label;
             }
@@ -1088,6 +1090,31 @@ fn pick_label(
         }
     }
     None
+}
+
+/// `ANP` from `Bron: ANP` (`Source:`, `Quelle:`, `Via:`).
+fn strip_source_prefix(text: &str) -> &str {
+    const PREFIXES: [&str; 5] = ["bron", "bronnen", "source", "quelle", "via"];
+    match text.split_once(':') {
+        Some((head, rest)) if PREFIXES.iter().any(|p| head.trim().eq_ignore_ascii_case(p)) => {
+            rest.trim()
+        }
+        _ => text,
+    }
+}
+
+/// A reading time (`2 min leestijd`, `5 min read`) is no badge.
+fn is_reading_time(text: &str) -> bool {
+    const WORDS: [&str; 5] = [
+        "leestijd",
+        "leesduur",
+        "min read",
+        "minute read",
+        "lesezeit",
+    ];
+    WORDS
+        .iter()
+        .any(|w| crate::text::contains_ignore_ascii_case(text, w))
 }
 
 /// The lead: the longest remaining visible text of a few words.
@@ -1660,6 +1687,15 @@ mod tests {
             Some("https://a.nl/nieuws?page=13")
         );
         assert_eq!(next("<div><a href='/sport'>Meer nieuws</a></div>"), None);
+    }
+
+    #[test]
+    fn source_badges() {
+        assert_eq!(strip_source_prefix("Bron: ANP"), "ANP");
+        assert_eq!(strip_source_prefix("ANP"), "ANP");
+        assert_eq!(strip_source_prefix("Update: nieuw"), "Update: nieuw");
+        assert!(is_reading_time("2 min leestijd"));
+        assert!(!is_reading_time("ANP"));
     }
 
     #[test]
