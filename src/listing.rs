@@ -1247,10 +1247,7 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             continue;
         }
         let text = page.text_of(n);
-        if text.len() > HEADING_MAX
-            || calendar::parse_date(date_part(&text)).is_some()
-            || parse_time(&text).is_some()
-        {
+        if text.len() > HEADING_MAX || line_date(&text).is_some() || parse_time(&text).is_some() {
             continue;
         }
         // Plain text heads a list in a few words ("Meer uit Vlissingen");
@@ -1351,10 +1348,35 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if let Some(text) = page.text(n) {
             let text = crate::text::normalize(&text);
             if (6..=48).contains(&text.len())
-                && let Some(date) = calendar::parse_date(date_part(&text))
+                && let Some(date) = line_date(&text)
             {
                 return Some(date);
             }
+        }
+    }
+    None
+}
+
+/// The date a dated line shows (`Bijgewerkt op maandag 3 november 2025`,
+/// `Bijgewerkt: 3-11-2025 10:15`): the line's [`date_part`], or that part
+/// after up to three leading words without digits.
+fn line_date(text: &str) -> Option<Date> {
+    let mut part = date_part(text);
+    // Every date has a digit: a line without one is asked once.
+    if let Some(date) = calendar::parse_date(part) {
+        return Some(date);
+    }
+    if !part.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    for _ in 0..3 {
+        let (word, rest) = part.split_once(' ')?;
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        part = rest.trim_start();
+        if let Some(date) = calendar::parse_date(part) {
+            return Some(date);
         }
     }
     None
@@ -1664,6 +1686,12 @@ mod tests {
             "maandag 3 november 2025"
         );
         assert_eq!(date_part("Politiek"), "Politiek");
+        let day = Date::from_calendar_date(2025, time::Month::November, 3).ok();
+        assert_eq!(line_date("Bijgewerkt op maandag 3 november 2025"), day);
+        assert_eq!(line_date("Laatst bijgewerkt op 3-11-2025 10:15"), day);
+        assert_eq!(line_date("Bijgewerkt: 3-11-2025"), day);
+        assert_eq!(line_date("Het nieuws van 3 tot 9 november"), None);
+        assert_eq!(line_date("Politiek"), None);
     }
 
     #[test]
