@@ -1162,18 +1162,52 @@ fn in_dialog(page: &Page, id: NodeId) -> bool {
 /// Whether all of `id`'s text is one link to the site's home page.
 fn links_home(page: &Page, id: NodeId) -> bool {
     let len = page.text_len(id);
-    page.descendants(id).take(16).any(|a| {
-        page.is(a, &local_name!("a"))
-            && page.text_len(a) == len
-            && page.attr(a, "href").is_some_and(|h| {
-                let h = h.trim();
-                let path = match h.split_once("://") {
-                    Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
-                    None => h,
-                };
-                matches!(path, "/" | "./" | "/index.html" | "/index.php")
-            })
-    })
+    page.descendants(id)
+        .take(16)
+        .any(|a| page.text_len(a) == len && is_home_link(page, a))
+}
+
+/// Whether `a` is an `<a>` to the site's home page.
+fn is_home_link(page: &Page, a: NodeId) -> bool {
+    page.is(a, &local_name!("a"))
+        && page.attr(a, "href").is_some_and(|h| {
+            let h = h.trim();
+            let path = match h.split_once("://") {
+                Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
+                None => h,
+            };
+            matches!(path, "/" | "./" | "/index.html" | "/index.php")
+        })
+}
+
+/// Whether the element before `id` (past `<br>`s and blank text) is the
+/// site's logo: a heading or a link to the home page. A line under it is
+/// the site's slogan.
+fn after_logo(page: &Page, id: NodeId) -> bool {
+    let Some(parent) = page.parent(id) else {
+        return false;
+    };
+    let mut at = id;
+    for _ in 0..4 {
+        if at <= parent + 1 {
+            return false;
+        }
+        let Some(prev) = page
+            .ancestors(at - 1)
+            .take(64)
+            .find(|&a| page.parent(a) == Some(parent))
+        else {
+            return false;
+        };
+        let blank = page
+            .text(prev)
+            .is_some_and(|t| t.chars().all(crate::text::is_space));
+        if !(blank || page.is(prev, &local_name!("br"))) {
+            return is_home_link(page, prev) || (is_heading(page, prev) && links_home(page, prev));
+        }
+        at = prev;
+    }
+    false
 }
 
 /// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
@@ -1253,7 +1287,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         // Plain text heads a list in a few words ("Meer uit Vlissingen");
         // a longer line is a tagline or a caption.
         if heading
-            || (!text.ends_with('.') && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none())
+            || (!text.ends_with('.')
+                && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none()
+                && !after_logo(page, n))
         {
             return Some(text);
         }
@@ -1715,6 +1751,27 @@ mod tests {
             Some("https://a.nl/nieuws?page=13")
         );
         assert_eq!(next("<div><a href='/sport'>Meer nieuws</a></div>"), None);
+    }
+
+    #[test]
+    fn a_slogan_under_the_logo_heads_no_list() {
+        let list = "<ul><li><a href='https://a.nl/1'>Eerste bericht van vandaag</a></li>\
+            <li><a href='https://a.nl/2'>Tweede bericht van vandaag</a></li></ul>";
+        let heading = |top: &str| {
+            crate::parse_listing(&format!("{top}{list}"))
+                .unwrap()
+                .heading
+        };
+        let logo =
+            "<div><h1><a href='/'>Site</a></h1><p>Het nieuws van Zeeland, elke dag</p></div>";
+        assert_eq!(heading(logo), None);
+        let img =
+            "<div><a href='/'><img src='l.png' alt='Site'></a><br><span>Zeeuws nieuws</span></div>";
+        assert_eq!(heading(img), None);
+        assert_eq!(
+            heading(&format!("{logo}<p>Politiek</p>")).as_deref(),
+            Some("Politiek")
+        );
     }
 
     #[test]
