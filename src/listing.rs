@@ -909,7 +909,11 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
         };
         while let Some(parent) = page.parent(owner) {
             let inline = page.name(owner).is_some_and(is_inline_formatting);
-            if inline && parent >= range.start && is_running(parent) {
+            if inline
+                && parent >= range.start
+                && is_running(parent)
+                && !trailing_time(page, owner, parent)
+            {
                 owner = parent;
             } else {
                 break;
@@ -933,6 +937,19 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
     }
     out.retain(|s| !s.text.is_empty());
     out
+}
+
+/// Whether the inline element `inline` closes `parent`'s text and is an
+/// age or clock (`<dd>Lead… <em>1 uur geleden</em></dd>`): the time stands
+/// apart from the lead it follows.
+fn trailing_time(page: &Page, inline: NodeId, parent: NodeId) -> bool {
+    let end = page.end(parent);
+    let last = page.end(inline) == end
+        || (page.end(inline) + 1 == end
+            && page
+                .text(page.end(inline))
+                .is_some_and(|t| t.chars().all(crate::text::is_space)));
+    last && page.text_len(inline) <= 40 && parse_time_whole(&page.text_of(inline)).is_some()
 }
 
 /// Whether the `<br>` at `br` breaks a title's line: it sits in a heading,
@@ -1771,6 +1788,25 @@ mod tests {
         assert_eq!(
             heading(&format!("{logo}<p>Politiek</p>")).as_deref(),
             Some("Politiek")
+        );
+    }
+
+    #[test]
+    fn a_time_closing_the_lead_is_the_age() {
+        let dl = "<dl><dt><a href='https://a.nl/1'>Eerste bericht van vandaag</a></dt>\
+            <dd>GOES - De lead van het eerste bericht hier. <em>1 uur geleden</em></dd>\
+            <dt><a href='https://a.nl/2'>Tweede bericht van vandaag</a></dt>\
+            <dd>De lead van het tweede bericht, <em>met nadruk</em> in de zin.</dd></dl>";
+        let listing = crate::parse_listing(dl).unwrap();
+        let first = &listing.items[0];
+        assert_eq!(
+            first.lead.as_deref(),
+            Some("De lead van het eerste bericht hier.")
+        );
+        assert!(first.age.is_some());
+        assert_eq!(
+            listing.items[1].lead.as_deref(),
+            Some("De lead van het tweede bericht, met nadruk in de zin.")
         );
     }
 
