@@ -949,8 +949,14 @@ fn trailing_time(page: &Page, inline: NodeId, parent: NodeId) -> bool {
             && page
                 .text(page.end(inline))
                 .is_some_and(|t| t.chars().all(crate::text::is_space)));
-    last && page.text_len(inline) <= 40 && parse_time_whole(&page.text_of(inline)).is_some()
+    // (A meta line `<span>ANP</span> · <span>4 min. geleden</span>` is one
+    // piece: its badge and time split at the separator.)
+    let lead = page.text_len(parent).saturating_sub(page.text_len(inline)) >= LEAD_BEFORE_TIME;
+    last && lead && page.text_len(inline) <= 40 && parse_time_whole(&page.text_of(inline)).is_some()
 }
+
+/// Bytes of text before a closing time that make it a lead.
+const LEAD_BEFORE_TIME: usize = 40;
 
 /// Whether the `<br>` at `br` breaks a title's line: it sits in a heading,
 /// or in an inline element inside a link.
@@ -1794,20 +1800,28 @@ mod tests {
     #[test]
     fn a_time_closing_the_lead_is_the_age() {
         let dl = "<dl><dt><a href='https://a.nl/1'>Eerste bericht van vandaag</a></dt>\
-            <dd>GOES - De lead van het eerste bericht hier. <em>1 uur geleden</em></dd>\
+            <dd>GOES - De lead van het eerste bericht staat hier in een zin. <em>1 uur geleden</em></dd>\
             <dt><a href='https://a.nl/2'>Tweede bericht van vandaag</a></dt>\
             <dd>De lead van het tweede bericht, <em>met nadruk</em> in de zin.</dd></dl>";
         let listing = crate::parse_listing(dl).unwrap();
         let first = &listing.items[0];
         assert_eq!(
             first.lead.as_deref(),
-            Some("De lead van het eerste bericht hier.")
+            Some("De lead van het eerste bericht staat hier in een zin.")
         );
         assert!(first.age.is_some());
         assert_eq!(
             listing.items[1].lead.as_deref(),
             Some("De lead van het tweede bericht, met nadruk in de zin.")
         );
+        // A meta line is not a lead: badge and time still split.
+        let meta = "<div><div><a href='https://a.nl/1'>Eerste bericht van vandaag</a>\
+            <div><span>ANP</span> · <span>1 uur geleden</span></div></div>\
+            <div><a href='https://a.nl/2'>Tweede bericht van vandaag</a>\
+            <div><span>ANP</span> · <span>2 uur geleden</span></div></div></div>";
+        let listing = crate::parse_listing(meta).unwrap();
+        assert_eq!(listing.items[0].label.as_deref(), Some("ANP"));
+        assert!(listing.items[0].age.is_some());
     }
 
     #[test]
