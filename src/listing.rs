@@ -297,8 +297,25 @@ impl Finder<'_> {
     fn wrapped_items(&self, id: NodeId, out: &mut Vec<(NodeId, Vec<Range<NodeId>>)>) {
         let page = self.page;
         let mut groups: Vec<(&LocalName, Vec<Range<NodeId>>)> = Vec::new();
+        // The group whose last item is the previous child, when that child
+        // is a story row (`<tr>`) its lead row may continue.
+        let mut row_open: Option<usize> = None;
         for child in page.element_children(id).filter(|&c| c >= self.from) {
             let story = self.counts.story(child);
+            let opened = row_open.take();
+            // `<tr><td>age</td><td><a>Titel</a></td></tr><tr><td colspan=2>
+            // Lead…</td></tr>`: a link-less row right after a story row is
+            // that story's lead, not a paragraph between stories.
+            if let Some(at) = opened
+                && story == 0
+                && page.is(child, &local_name!("tr"))
+                && self.counts.links(child) == 0
+                && !page.hidden(child)
+                && let Some(last) = groups.get_mut(at).and_then(|(_, ranges)| ranges.last_mut())
+            {
+                last.end = page.end(child);
+                continue;
+            }
             if story == 0 && is_running_text(page, child) {
                 // A paragraph between teasers ends the list: a lone "Lees
                 // ook" box inside an article and the list under it are
@@ -317,9 +334,18 @@ impl Finder<'_> {
                 continue;
             };
             let range = child..page.end(child);
-            match groups.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, ranges)) => ranges.push(range),
-                None => groups.push((name, vec![range])),
+            let at = groups
+                .iter()
+                .position(|(n, _)| *n == name)
+                .unwrap_or_else(|| {
+                    groups.push((name, Vec::new()));
+                    groups.len() - 1
+                });
+            if let Some((_, ranges)) = groups.get_mut(at) {
+                ranges.push(range);
+            }
+            if *name == local_name!("tr") {
+                row_open = Some(at);
             }
         }
         for (_, ranges) in groups {
@@ -883,7 +909,11 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
         };
         while let Some(parent) = page.parent(owner) {
             let inline = page.name(owner).is_some_and(is_inline_formatting);
-            if inline && parent >= range.start && is_running(parent) {
+            if inline
+                && parent >= range.start
+                && is_running(parent)
+                && !trailing_time(page, owner, parent)
+            {
                 owner = parent;
             } else {
                 break;
@@ -908,6 +938,25 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
     out.retain(|s| !s.text.is_empty());
     out
 }
+
+/// Whether the inline element `inline` closes `parent`'s text and is an
+/// age or clock (`<dd>Lead… <em>1 uur geleden</em></dd>`): the time stands
+/// apart from the lead it follows.
+fn trailing_time(page: &Page, inline: NodeId, parent: NodeId) -> bool {
+    let end = page.end(parent);
+    let last = page.end(inline) == end
+        || (page.end(inline) + 1 == end
+            && page
+                .text(page.end(inline))
+                .is_some_and(|t| t.chars().all(crate::text::is_space)));
+    // (A meta line `<span>ANP</span> · <span>4 min. geleden</span>` is one
+    // piece: its badge and time split at the separator.)
+    let lead = page.text_len(parent).saturating_sub(page.text_len(inline)) >= LEAD_BEFORE_TIME;
+    last && lead && page.text_len(inline) <= 40 && parse_time_whole(&page.text_of(inline)).is_some()
+}
+
+/// Bytes of text before a closing time that make it a lead.
+const LEAD_BEFORE_TIME: usize = 40;
 
 /// Whether the `<br>` at `br` breaks a title's line: it sits in a heading,
 /// or in an inline element inside a link.
@@ -1052,7 +1101,9 @@ fn pick_label(
         if seg.link.is_some() && seg.link != title_link && !tag {
             continue;
         }
-        if is_label_text(text) && !is_advert_word(text) {
+        // `Bron: ANP` names the badge `ANP`.
+        let text = strip_source_prefix(text);
+        if is_label_text(text) && !is_advert_word(text) && !is_reading_time(text) {
             if let Some(role) = roles.get_mut(i) {
                 *role = Role::Label;
             }
@@ -1062,6 +1113,31 @@ fn pick_label(
         }
     }
     None
+}
+
+/// `ANP` from `Bron: ANP` (`Source:`, `Quelle:`, `Via:`).
+fn strip_source_prefix(text: &str) -> &str {
+    const PREFIXES: [&str; 5] = ["bron", "bronnen", "source", "quelle", "via"];
+    match text.split_once(':') {
+        Some((head, rest)) if PREFIXES.iter().any(|p| head.trim().eq_ignore_ascii_case(p)) => {
+            rest.trim()
+        }
+        _ => text,
+    }
+}
+
+/// A reading time (`2 min leestijd`, `5 min read`) is no badge.
+fn is_reading_time(text: &str) -> bool {
+    const WORDS: [&str; 5] = [
+        "leestijd",
+        "leesduur",
+        "min read",
+        "minute read",
+        "lesezeit",
+    ];
+    WORDS
+        .iter()
+        .any(|w| crate::text::contains_ignore_ascii_case(text, w))
 }
 
 /// The lead: the longest remaining visible text of a few words.
@@ -1109,18 +1185,52 @@ fn in_dialog(page: &Page, id: NodeId) -> bool {
 /// Whether all of `id`'s text is one link to the site's home page.
 fn links_home(page: &Page, id: NodeId) -> bool {
     let len = page.text_len(id);
-    page.descendants(id).take(16).any(|a| {
-        page.is(a, &local_name!("a"))
-            && page.text_len(a) == len
-            && page.attr(a, "href").is_some_and(|h| {
-                let h = h.trim();
-                let path = match h.split_once("://") {
-                    Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
-                    None => h,
-                };
-                matches!(path, "/" | "./" | "/index.html" | "/index.php")
-            })
-    })
+    page.descendants(id)
+        .take(16)
+        .any(|a| page.text_len(a) == len && is_home_link(page, a))
+}
+
+/// Whether `a` is an `<a>` to the site's home page.
+fn is_home_link(page: &Page, a: NodeId) -> bool {
+    page.is(a, &local_name!("a"))
+        && page.attr(a, "href").is_some_and(|h| {
+            let h = h.trim();
+            let path = match h.split_once("://") {
+                Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
+                None => h,
+            };
+            matches!(path, "/" | "./" | "/index.html" | "/index.php")
+        })
+}
+
+/// Whether the element before `id` (past `<br>`s and blank text) is the
+/// site's logo: a heading or a link to the home page. A line under it is
+/// the site's slogan.
+fn after_logo(page: &Page, id: NodeId) -> bool {
+    let Some(parent) = page.parent(id) else {
+        return false;
+    };
+    let mut at = id;
+    for _ in 0..4 {
+        if at <= parent + 1 {
+            return false;
+        }
+        let Some(prev) = page
+            .ancestors(at - 1)
+            .take(64)
+            .find(|&a| page.parent(a) == Some(parent))
+        else {
+            return false;
+        };
+        let blank = page
+            .text(prev)
+            .is_some_and(|t| t.chars().all(crate::text::is_space));
+        if !(blank || page.is(prev, &local_name!("br"))) {
+            return is_home_link(page, prev) || (is_heading(page, prev) && links_home(page, prev));
+        }
+        at = prev;
+    }
+    false
 }
 
 /// The nearest heading-like element before `first` (an `h1`–`h6`, or a short
@@ -1145,8 +1255,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         {
             return None;
         }
-        if *name == local_name!("th") {
-            // A table's column header, not the list's heading.
+        if *name == local_name!("th") && !sole_cell(page, n) {
+            // A table's column header, not the list's heading (a `<th>`
+            // alone in its row spans the table: a caption).
             continue;
         }
         // A menu's own heading ("Hoofdnavigatie") or the site's name linking
@@ -1177,7 +1288,9 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             && page
                 .parent(n)
                 .is_some_and(|p| page.text_len(p) == page.text_len(n));
-        if !(heading || leaf_block || bold_alone) {
+        // `<span>Binnenland</span><br>`: inline text on a line of its own.
+        let line_alone = is_inline_formatting(name) && own_line(page, n);
+        if !(heading || leaf_block || bold_alone || line_alone) {
             continue;
         }
         let len = page.text_len(n);
@@ -1191,21 +1304,87 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
             continue;
         }
         let text = page.text_of(n);
-        if text.len() > HEADING_MAX
-            || calendar::parse_date(date_part(&text)).is_some()
-            || parse_time(&text).is_some()
-        {
+        if text.len() > HEADING_MAX || line_date(&text).is_some() || parse_time(&text).is_some() {
             continue;
         }
         // Plain text heads a list in a few words ("Meer uit Vlissingen");
         // a longer line is a tagline or a caption.
         if heading
-            || (!text.ends_with('.') && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none())
+            || (!text.ends_with('.')
+                && text.split_whitespace().nth(PLAIN_HEADING_WORDS).is_none()
+                && !after_logo(page, n))
         {
             return Some(text);
         }
     }
     None
+}
+
+/// Whether the `<th>` at `id` is the only cell of its row.
+fn sole_cell(page: &Page, id: NodeId) -> bool {
+    page.parent(id)
+        .is_some_and(|row| page.element_children(row).take(2).count() == 1)
+}
+
+/// Whether the element at `id` stands on a line of its own: the siblings
+/// next to it (past blank text) are `<br>`s, blocks or nothing.
+fn own_line(page: &Page, id: NodeId) -> bool {
+    // (In a block: a `<span>` alone in a link is a menu entry's text.)
+    let Some(parent) = page
+        .parent(id)
+        .filter(|&p| page.name(p).is_some_and(crate::dom::is_block))
+    else {
+        return false;
+    };
+    let breaks = |n: NodeId| match page.name(n) {
+        Some(name) => crate::dom::is_block(name),
+        None => page
+            .text(n)
+            .is_some_and(|t| t.chars().all(crate::text::is_space)),
+    };
+    // The next siblings start where `id`'s subtree ends.
+    let mut next = page.end(id);
+    let mut after = false;
+    for _ in 0..3 {
+        if next >= page.len() || page.parent(next) != Some(parent) {
+            after = true;
+            break;
+        }
+        if !breaks(next) {
+            break;
+        }
+        if page.name(next).is_some() {
+            after = true;
+            break;
+        }
+        next = page.end(next);
+    }
+    if !after {
+        return false;
+    }
+    // The previous sibling is the ancestor-or-self of `id - 1` whose parent
+    // is `parent`.
+    let mut at = id;
+    for _ in 0..3 {
+        if at <= parent + 1 {
+            return true;
+        }
+        let Some(prev) = page
+            .ancestors(at - 1)
+            .take(64)
+            .find(|&a| page.parent(a) == Some(parent))
+        else {
+            return false;
+        };
+        if !breaks(prev) {
+            return false;
+        }
+        if page.name(prev).is_some() {
+            return true;
+        }
+        at = prev;
+    }
+    false
 }
 
 /// The date the page shows: a `<time datetime>` or a short text that is a
@@ -1228,10 +1407,35 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if let Some(text) = page.text(n) {
             let text = crate::text::normalize(&text);
             if (6..=48).contains(&text.len())
-                && let Some(date) = calendar::parse_date(date_part(&text))
+                && let Some(date) = line_date(&text)
             {
                 return Some(date);
             }
+        }
+    }
+    None
+}
+
+/// The date a dated line shows (`Bijgewerkt op maandag 3 november 2025`,
+/// `Bijgewerkt: 3-11-2025 10:15`): the line's [`date_part`], or that part
+/// after up to three leading words without digits.
+fn line_date(text: &str) -> Option<Date> {
+    let mut part = date_part(text);
+    // Every date has a digit: a line without one is asked once.
+    if let Some(date) = calendar::parse_date(part) {
+        return Some(date);
+    }
+    if !part.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    for _ in 0..3 {
+        let (word, rest) = part.split_once(' ')?;
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        part = rest.trim_start();
+        if let Some(date) = calendar::parse_date(part) {
+            return Some(date);
         }
     }
     None
@@ -1293,6 +1497,10 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     }
                 }
                 let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+                // `volgende 20 »`: the next twenty stories.
+                let text = text
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .trim_end();
                 matches!(
                     text,
                     "volgende" | "volgende pagina" | "next" | "next page" | "weiter"
@@ -1301,7 +1509,10 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                     "meer laden"
                         | "laad meer"
                         | "load more"
+                        | "meer nieuws"
+                        | "more news"
                         | "oudere berichten"
+                        | "laad oudere berichten"
                         | "oudere posts"
                         | "oudere artikelen"
                         | "older posts"
@@ -1534,6 +1745,92 @@ mod tests {
             "maandag 3 november 2025"
         );
         assert_eq!(date_part("Politiek"), "Politiek");
+        let day = Date::from_calendar_date(2025, time::Month::November, 3).ok();
+        assert_eq!(line_date("Bijgewerkt op maandag 3 november 2025"), day);
+        assert_eq!(line_date("Laatst bijgewerkt op 3-11-2025 10:15"), day);
+        assert_eq!(line_date("Bijgewerkt: 3-11-2025"), day);
+        assert_eq!(line_date("Het nieuws van 3 tot 9 november"), None);
+        assert_eq!(line_date("Politiek"), None);
+    }
+
+    #[test]
+    fn worded_pager_links() {
+        let next = |html: &str| {
+            let dom = parse(html);
+            let page = Page::new(&dom);
+            let base = url::Url::parse("https://a.nl/nieuws?page=12").unwrap();
+            let meta = PageMeta::new(&page, Some(&base));
+            paging(&page, &meta).1
+        };
+        assert_eq!(
+            next(
+                "<p><a href='?page=11'>« vorige 20</a> | <a href='?page=13'>volgende 20 »</a></p>"
+            )
+            .as_deref(),
+            Some("https://a.nl/nieuws?page=13")
+        );
+        assert_eq!(
+            next("<div><a href='?page=13'>Laad oudere berichten</a></div>").as_deref(),
+            Some("https://a.nl/nieuws?page=13")
+        );
+        assert_eq!(next("<div><a href='/sport'>Meer nieuws</a></div>"), None);
+    }
+
+    #[test]
+    fn a_slogan_under_the_logo_heads_no_list() {
+        let list = "<ul><li><a href='https://a.nl/1'>Eerste bericht van vandaag</a></li>\
+            <li><a href='https://a.nl/2'>Tweede bericht van vandaag</a></li></ul>";
+        let heading = |top: &str| {
+            crate::parse_listing(&format!("{top}{list}"))
+                .unwrap()
+                .heading
+        };
+        let logo =
+            "<div><h1><a href='/'>Site</a></h1><p>Het nieuws van Zeeland, elke dag</p></div>";
+        assert_eq!(heading(logo), None);
+        let img =
+            "<div><a href='/'><img src='l.png' alt='Site'></a><br><span>Zeeuws nieuws</span></div>";
+        assert_eq!(heading(img), None);
+        assert_eq!(
+            heading(&format!("{logo}<p>Politiek</p>")).as_deref(),
+            Some("Politiek")
+        );
+    }
+
+    #[test]
+    fn a_time_closing_the_lead_is_the_age() {
+        let dl = "<dl><dt><a href='https://a.nl/1'>Eerste bericht van vandaag</a></dt>\
+            <dd>GOES - De lead van het eerste bericht staat hier in een zin. <em>1 uur geleden</em></dd>\
+            <dt><a href='https://a.nl/2'>Tweede bericht van vandaag</a></dt>\
+            <dd>De lead van het tweede bericht, <em>met nadruk</em> in de zin.</dd></dl>";
+        let listing = crate::parse_listing(dl).unwrap();
+        let first = &listing.items[0];
+        assert_eq!(
+            first.lead.as_deref(),
+            Some("De lead van het eerste bericht staat hier in een zin.")
+        );
+        assert!(first.age.is_some());
+        assert_eq!(
+            listing.items[1].lead.as_deref(),
+            Some("De lead van het tweede bericht, met nadruk in de zin.")
+        );
+        // A meta line is not a lead: badge and time still split.
+        let meta = "<div><div><a href='https://a.nl/1'>Eerste bericht van vandaag</a>\
+            <div><span>ANP</span> · <span>1 uur geleden</span></div></div>\
+            <div><a href='https://a.nl/2'>Tweede bericht van vandaag</a>\
+            <div><span>ANP</span> · <span>2 uur geleden</span></div></div></div>";
+        let listing = crate::parse_listing(meta).unwrap();
+        assert_eq!(listing.items[0].label.as_deref(), Some("ANP"));
+        assert!(listing.items[0].age.is_some());
+    }
+
+    #[test]
+    fn source_badges() {
+        assert_eq!(strip_source_prefix("Bron: ANP"), "ANP");
+        assert_eq!(strip_source_prefix("ANP"), "ANP");
+        assert_eq!(strip_source_prefix("Update: nieuw"), "Update: nieuw");
+        assert!(is_reading_time("2 min leestijd"));
+        assert!(!is_reading_time("ANP"));
     }
 
     #[test]
