@@ -903,9 +903,12 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
         let inner = head.agencies.map_or("", |r| slice(s, r));
         let one_word = is_title_segment(inner)
             || (case == PlaceCase::Caps && inner.bytes().all(|b| b.is_ascii_uppercase()));
+        // An empty first group (`GOES () ()`) is no place name: only a
+        // word in parentheses joins the city (found by fuzzing).
         if head.region.is_none()
             && head.date.is_none()
             && cur.peek() == Some('(')
+            && !inner.is_empty()
             && one_word
             && AgencyKind::of(inner) == AgencyKind::Other
         {
