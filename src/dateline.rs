@@ -913,10 +913,21 @@ fn scan(s: &str) -> Result<Head, ParseDatelineError> {
             && AgencyKind::of(inner) == AgencyKind::Other
         {
             // `Halle (Saale) (dpa)`, `FRANKFURT (ODER) (ANP)`: the first
-            // parentheses belong to the place.
-            head.city.1 = after;
-            head.agencies = scan_agencies(&mut cur)?;
-            head.end = cur.pos;
+            // parentheses belong to the place — when agencies follow. With
+            // an empty second group (`DEN HAAG (ANP)()`) the first one is
+            // the agency list (found by fuzzing: it must print back).
+            let mut second = Cur {
+                pos: cur.pos,
+                ..cur
+            };
+            if let Some(agencies) = scan_agencies(&mut second)? {
+                head.city.1 = after;
+                head.agencies = Some(agencies);
+                cur.pos = second.pos;
+                head.end = cur.pos;
+            } else {
+                cur.pos = after;
+            }
         } else {
             cur.pos = after;
         }

@@ -46,14 +46,16 @@ fn truncated_markup_survives() {
     }
 }
 
-/// `dateline_roundtrip` crash: an empty parenthesis before a second group
-/// was taken into the city (`CTERNEUZENC()`), which does not print back.
+/// `dateline_roundtrip` crashes: an empty parenthesis before or after a
+/// second group was taken into the city (`CTERNEUZENC()`, `… (ANAGGHAAGG)`
+/// with no agencies), which does not print back.
 #[test]
 fn empty_parentheses_do_not_join_the_city() {
-    let input = "CTERNEUZENC()()";
-    if let Ok(dateline) = input.parse::<newswire::Dateline>() {
-        let again: newswire::Dateline = dateline.to_string().parse().unwrap();
-        assert_eq!(again, dateline, "{input:?} printed as {dateline}");
-        assert!(!dateline.city.contains('('), "{dateline:?}");
+    for input in ["CTERNEUZENC()()", "EN HAEN XAAAEN HAAGG (ANAGGHAAGG)()"] {
+        if let Ok(dateline) = input.parse::<newswire::Dateline>() {
+            let again: newswire::Dateline = dateline.to_string().parse().unwrap();
+            assert_eq!(again, dateline, "{input:?} printed as {dateline}");
+            assert!(!dateline.city.contains('('), "{dateline:?}");
+        }
     }
 }
