@@ -199,6 +199,26 @@ impl Page {
         self.children(id).filter(|&c| self.name(c).is_some())
     }
 
+    /// The element before `id` among its parent's children, if any.
+    ///
+    /// In pre-order the node before `id` is the last node of the previous
+    /// sibling's subtree (or the parent): climbing from it to the parent's
+    /// level costs at most the tree's depth, never a scan of the siblings.
+    pub(crate) fn prev_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let parent = self.parent(id)?;
+        let mut at = id;
+        loop {
+            let mut before = at.checked_sub(1).filter(|&b| b != parent)?;
+            while self.parent(before)? != parent {
+                before = self.parent(before)?;
+            }
+            if self.name(before).is_some() {
+                return Some(before);
+            }
+            at = before;
+        }
+    }
+
     /// The elements named `name` in the whole document, in order.
     pub(crate) fn elements<'a>(&'a self, name: &'a LocalName) -> impl Iterator<Item = NodeId> + 'a {
         (0..self.len()).filter(move |&n| self.is(n, name))
@@ -412,6 +432,16 @@ mod tests {
                 .as_deref(),
             Some("x")
         );
+    }
+
+    #[test]
+    fn previous_element_siblings() {
+        let (_dom, page) = page("<dl><dt><a href=x><b>a</b></a></dt> <dd>b</dd><dd>c</dd></dl>");
+        let dl = page.elements(&local_name!("dl")).next().unwrap();
+        let kids: Vec<_> = page.element_children(dl).collect();
+        assert_eq!(page.prev_element_sibling(kids[0]), None);
+        assert_eq!(page.prev_element_sibling(kids[1]), Some(kids[0]));
+        assert_eq!(page.prev_element_sibling(kids[2]), Some(kids[1]));
     }
 
     #[test]

@@ -548,9 +548,38 @@ fn is_teaser_list(page: &Page, signals: &Signals, id: NodeId) -> bool {
         if is_teaser_item(page, signals, child) {
             count += 1;
             text += page.text_len(child);
+        } else if is_lead_row(page, signals, child) {
+            text += page.text_len(child);
         }
     }
     count >= 2 && text * 5 >= page.text_len(id) * 3
+}
+
+/// A link-less `<dd>` or `<tr>` right after a teaser (`<dt>` title, `<dd>`
+/// lead, `<dd>` age; a title row, then a lead row): the story's lead, set
+/// as a sibling of its title. Looks back at most a few rows.
+fn is_lead_row(page: &Page, signals: &Signals, id: NodeId) -> bool {
+    let follower = |n: NodeId| {
+        matches!(page.name(n), Some(&local_name!("dd") | &local_name!("tr")))
+            && get(&signals.story_links, n) == 0
+    };
+    if !follower(id) {
+        return false;
+    }
+    let mut at = id;
+    for _ in 0..4 {
+        let Some(before) = page.prev_element_sibling(at) else {
+            return false;
+        };
+        if is_teaser_item(page, signals, before) {
+            return true;
+        }
+        if !follower(before) {
+            return false;
+        }
+        at = before;
+    }
+    false
 }
 
 /// Whether `block` lies, up to four levels down, inside one teaser of a
@@ -570,7 +599,8 @@ fn in_story_list(page: &Page, signals: &Signals, lists: &mut [u8], block: NodeId
                 2
             };
         }
-        if *slot == 1 && is_teaser_item(page, signals, below) {
+        if *slot == 1 && (is_teaser_item(page, signals, below) || is_lead_row(page, signals, below))
+        {
             return true;
         }
         below = ancestor;
