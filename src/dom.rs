@@ -199,24 +199,25 @@ impl Page {
         self.children(id).filter(|&c| self.name(c).is_some())
     }
 
-    /// The element before `id` among its parent's children, if any.
+    /// The node (element, text or comment) before `id` among its parent's
+    /// children, if any.
     ///
     /// In pre-order the node before `id` is the last node of the previous
     /// sibling's subtree (or the parent): climbing from it to the parent's
     /// level costs at most the tree's depth, never a scan of the siblings.
-    pub(crate) fn prev_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+    pub(crate) fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
         let parent = self.parent(id)?;
-        let mut at = id;
-        loop {
-            let mut before = at.checked_sub(1).filter(|&b| b != parent)?;
-            while self.parent(before)? != parent {
-                before = self.parent(before)?;
-            }
-            if self.name(before).is_some() {
-                return Some(before);
-            }
-            at = before;
+        let mut before = id.checked_sub(1).filter(|&b| b != parent)?;
+        while self.parent(before)? != parent {
+            before = self.parent(before)?;
         }
+        Some(before)
+    }
+
+    /// The element before `id` among its parent's children, if any.
+    pub(crate) fn prev_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        std::iter::successors(self.prev_sibling(id), |&n| self.prev_sibling(n))
+            .find(|&n| self.name(n).is_some())
     }
 
     /// The elements named `name` in the whole document, in order.

@@ -1207,19 +1207,9 @@ fn is_home_link(page: &Page, a: NodeId) -> bool {
 /// site's logo: a heading or a link to the home page. A line under it is
 /// the site's slogan.
 fn after_logo(page: &Page, id: NodeId) -> bool {
-    let Some(parent) = page.parent(id) else {
-        return false;
-    };
     let mut at = id;
     for _ in 0..4 {
-        if at <= parent + 1 {
-            return false;
-        }
-        let Some(prev) = page
-            .ancestors(at - 1)
-            .take(64)
-            .find(|&a| page.parent(a) == Some(parent))
-        else {
+        let Some(prev) = page.prev_sibling(at) else {
             return false;
         };
         let blank = page
@@ -1362,19 +1352,10 @@ fn own_line(page: &Page, id: NodeId) -> bool {
     if !after {
         return false;
     }
-    // The previous sibling is the ancestor-or-self of `id - 1` whose parent
-    // is `parent`.
     let mut at = id;
     for _ in 0..3 {
-        if at <= parent + 1 {
-            return true;
-        }
-        let Some(prev) = page
-            .ancestors(at - 1)
-            .take(64)
-            .find(|&a| page.parent(a) == Some(parent))
-        else {
-            return false;
+        let Some(prev) = page.prev_sibling(at) else {
+            return true; // first child: the line starts with its block
         };
         if !breaks(prev) {
             return false;

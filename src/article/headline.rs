@@ -41,18 +41,7 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
         .max_by_key(|&(at, _)| at);
-    let Some((at, len)) = last else {
-        return title.to_owned();
-    };
-    let (head, tail) = (
-        title.get(..at).unwrap_or(""),
-        title.get(at + len..).unwrap_or(""),
-    );
-    if words(head) >= words(tail) {
-        head.trim().to_owned()
-    } else {
-        tail.trim().to_owned()
-    }
+    longer_side(title, last)
 }
 
 /// The longer side of the first separator in `title`, or `title`.
@@ -61,7 +50,14 @@ fn strip_site_first(title: &str) -> String {
         .iter()
         .filter_map(|sep| title.find(sep).map(|at| (at, sep.len())))
         .min_by_key(|&(at, _)| at);
-    let Some((at, len)) = first else {
+    longer_side(title, first)
+}
+
+/// The side of `title` around the separator at `(offset, length)` with more
+/// words (the headline; the other side names the site), or `title` when
+/// there is no separator.
+fn longer_side(title: &str, separator: Option<(usize, usize)>) -> String {
+    let Some((at, len)) = separator else {
         return title.to_owned();
     };
     let (head, tail) = (
