@@ -733,6 +733,9 @@ fn parse(s: &str) -> Result<RelativeAge, ParseAgeError> {
 /// `gisteren`); any other lone token fails for want of a unit, so it is
 /// rejected here without scanning the number and unit tables.
 pub(crate) fn parse_ok(s: &str) -> Option<RelativeAge> {
+    if !may_be_age(s) {
+        return None;
+    }
     let mut toks = Tokens::new(s);
     let first = toks.next()?;
     if toks.next().is_none() {
@@ -742,6 +745,26 @@ pub(crate) fn parse_ok(s: &str) -> Option<RelativeAge> {
             .map(|&(_, _, amount, unit)| RelativeAge { amount, unit });
     }
     parse(s).ok()
+}
+
+/// A cheap superset of the grammar, so that titles and leads never reach
+/// the tables: every age ends in `geleden`/`ago`, starts with `vor`, or
+/// starts with a one- or two-word age (`zojuist`, `just now`). A last word
+/// that is not ASCII is left to the grammar (Unicode case folding).
+fn may_be_age(s: &str) -> bool {
+    let s = s.trim_end_matches(is_space);
+    let last = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || is_combining(c)))
+        .map_or(s, |(at, c)| s.get(at + c.len_utf8()..).unwrap_or(""));
+    if !last.is_ascii() || last.eq_ignore_ascii_case("geleden") || last.eq_ignore_ascii_case("ago")
+    {
+        return true;
+    }
+    Tokens::new(s).next().is_some_and(|first| {
+        eq_word(first.text, "vor") || SINGLES.iter().any(|&(w, ..)| eq_word(first.text, w))
+    })
 }
 
 impl FromStr for RelativeAge {

@@ -273,7 +273,10 @@ fn header_time(page: &Page, scope: NodeId) -> Option<OffsetDateTime> {
     page.descendants(scope)
         .filter(|&t| page.is(t, &local_name!("time")))
         .take(4)
-        .find_map(|t| page.attr(t, "datetime").and_then(|d| parse_date(&d)))
+        .find_map(|t| {
+            page.attr(t, &local_name!("datetime"))
+                .and_then(|d| parse_date(&d))
+        })
 }
 
 /// Parses the date forms pages use: RFC 3339, ISO 8601 (basic offsets,

@@ -141,14 +141,14 @@ impl Page {
     }
 
     /// Value of attribute `name` on element `id`.
-    pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<Ref<'_, str>> {
+    pub(crate) fn attr(&self, id: NodeId, name: &LocalName) -> Option<Ref<'_, str>> {
         let NodeData::Element { attrs, .. } = &self.entry(id)?.handle.data else {
             return None;
         };
         Ref::filter_map(attrs.borrow(), |attrs| {
             attrs
                 .iter()
-                .find(|a| a.name.ns == ns!() && &*a.name.local == name)
+                .find(|a| a.name.local == *name && a.name.ns == ns!())
                 .map(|a| &*a.value)
         })
         .ok()
@@ -429,8 +429,11 @@ mod tests {
         assert_eq!(page.text_len(ul), 2);
         assert_eq!(page.link_text_len(ul), 1);
         assert_eq!(
-            page.attr(page.elements(&local_name!("a")).next().unwrap(), "href")
-                .as_deref(),
+            page.attr(
+                page.elements(&local_name!("a")).next().unwrap(),
+                &local_name!("href")
+            )
+            .as_deref(),
             Some("x")
         );
     }

@@ -172,7 +172,7 @@ impl Counts {
                 any += 1;
                 // A link within the page (`#c3`, a comment's permalink) or
                 // a script action leads to no story.
-                let leads_away = page.attr(id, "href").is_some_and(|h| {
+                let leads_away = page.attr(id, &local_name!("href")).is_some_and(|h| {
                     let h = h.trim_start();
                     !h.starts_with('#') && !h.starts_with("javascript:")
                 });
@@ -475,7 +475,7 @@ impl Finder<'_> {
                 )
                 || self
                     .page
-                    .attr(a, "role")
+                    .attr(a, &local_name!("role"))
                     .is_some_and(|r| r.eq_ignore_ascii_case("navigation"))
         });
         if furniture {
@@ -732,7 +732,7 @@ impl ReadItem {
         let mut item = self.item;
         item.url = self
             .link
-            .and_then(|l| page.attr(l, "href").map(|h| h.to_string()))
+            .and_then(|l| page.attr(l, &local_name!("href")).map(|h| h.to_string()))
             .and_then(|h| meta.resolve(&h));
         if let Some(text) = item.lead.take() {
             match split_dateline(&text) {
@@ -799,9 +799,9 @@ fn read_item(page: &Page, range: Range<NodeId>) -> Option<ReadItem> {
     let title_seg = segments.get(title_at)?;
     let title = texts.get(title_at)?.clone();
     let link = title_seg.link.or_else(|| {
-        range
-            .clone()
-            .find(|&n| page.is(n, &local_name!("a")) && page.attr(n, "href").is_some())
+        range.clone().find(|&n| {
+            page.is(n, &local_name!("a")) && page.attr(n, &local_name!("href")).is_some()
+        })
     });
     let label = pick_label(page, &segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
@@ -838,7 +838,7 @@ fn split_dateline(text: &str) -> Option<(Dateline, String)> {
 fn single_story(page: &Page, meta: &PageMeta, range: Range<NodeId>, url: Option<&str>) -> bool {
     range
         .filter(|&n| page.is(n, &local_name!("a")))
-        .filter_map(|n| page.attr(n, "href").map(|h| h.to_string()))
+        .filter_map(|n| page.attr(n, &local_name!("href")).map(|h| h.to_string()))
         .all(|h| meta.resolve(&h).as_deref() == url)
 }
 
@@ -887,7 +887,7 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
             continue;
         }
         if page.is(n, &local_name!("img")) {
-            if let Some(alt) = page.attr(n, "alt") {
+            if let Some(alt) = page.attr(n, &local_name!("alt")) {
                 let alt = crate::text::normalize(&alt);
                 if !alt.is_empty() && alt.len() <= 24 {
                     let mut text = Folder::default();
@@ -977,7 +977,10 @@ fn segment(page: &Page, owner: NodeId, start: NodeId, text: Folder, alt: bool) -
     let mut link = None;
     let (mut heading, mut in_time) = (false, false);
     for a in page.ancestors(owner).take_while(|&a| a >= start) {
-        if link.is_none() && page.is(a, &local_name!("a")) && page.attr(a, "href").is_some() {
+        if link.is_none()
+            && page.is(a, &local_name!("a"))
+            && page.attr(a, &local_name!("href")).is_some()
+        {
             link = Some(a);
         }
         heading |= is_heading(page, a);
@@ -1003,6 +1006,10 @@ fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<
     if let Some(found) = parse_time_whole(text) {
         return Some((found.0, found.1, None));
     }
+    // Every separator is `|` or starts with byte 0xC2 (`·`) or 0xE2.
+    if !text.bytes().any(|b| matches!(b, b'|' | 0xC2 | 0xE2)) {
+        return None;
+    }
     for sep in ['|', '·', '•', '—', '–'] {
         if let Some((a, b)) = text.split_once(sep) {
             let (a, b) = (a.trim(), b.trim());
@@ -1023,23 +1030,13 @@ fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> 
         Some(inner) => inner.strip_suffix([')', ']']).unwrap_or(inner).trim(),
         None => text,
     };
-    // Every age or clock has a digit or is a few words (`een week
-    // geleden`, `zojuist`), and none has more than six words (`vor
-    // weniger als einer Minute`, `Gisteren | om 23:03 uur`): a title is
-    // skipped without running the grammars.
-    let most_words = if text.bytes().any(|b| b.is_ascii_digit()) {
-        8
-    } else {
-        4
-    };
-    if text.split_whitespace().nth(most_words).is_some() {
-        return None;
-    }
     if let Some(age) = crate::age::parse_ok(text) {
         return Some((Some(age), None));
     }
-    // A clock always has its `H:MM` colon.
-    if !text.contains(':') {
+    // A clock always has its `H:MM` colon, and no clock phrase has more
+    // than eight words (`Gisteren | om 23:03 uur`): most titles are
+    // skipped without running the grammar.
+    if !text.contains(':') || text.split_whitespace().nth(8).is_some() {
         return None;
     }
     text.parse::<Clock>().ok().map(|c| (None, Some(c)))
@@ -1093,7 +1090,7 @@ fn pick_label(
         let Some(text) = texts.get(i) else { continue };
         // A badge may link to its tag page (`<a rel="tag">ANP</a>`).
         let tag = seg.link.is_some_and(|l| {
-            page.attr(l, "rel").is_some_and(|r| {
+            page.attr(l, &local_name!("rel")).is_some_and(|r| {
                 r.split_ascii_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("tag"))
             })
@@ -1193,7 +1190,7 @@ fn links_home(page: &Page, id: NodeId) -> bool {
 /// Whether `a` is an `<a>` to the site's home page.
 fn is_home_link(page: &Page, a: NodeId) -> bool {
     page.is(a, &local_name!("a"))
-        && page.attr(a, "href").is_some_and(|h| {
+        && page.attr(a, &local_name!("href")).is_some_and(|h| {
             let h = h.trim();
             let path = match h.split_once("://") {
                 Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
@@ -1240,7 +1237,7 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
         // most-read column): the heading search does not reach past it.
         if *name == local_name!("a")
             && page.text_len(n) >= STORY_TITLE_TEXT
-            && page.attr(n, "href").is_some()
+            && page.attr(n, &local_name!("href")).is_some()
             && !page.ancestors(n).take(4).any(|a| is_heading(page, a))
         {
             return None;
@@ -1260,7 +1257,7 @@ fn find_heading(page: &Page, first: NodeId, floor: NodeId) -> Option<String> {
                 || page.ancestors(n).skip(1).take(8).any(|a| {
                     page.is(a, &local_name!("nav"))
                         || page
-                            .attr(a, "role")
+                            .attr(a, &local_name!("role"))
                             .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation"))
                 }))
         {
@@ -1380,7 +1377,7 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         }
         if page.is(n, &local_name!("time"))
             && let Some(date) = page
-                .attr(n, "datetime")
+                .attr(n, &local_name!("datetime"))
                 .and_then(|d| calendar::parse_iso(&d))
         {
             return Some(date);
@@ -1463,7 +1460,7 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
         }
         let is_link = matches!(*name, local_name!("a") | local_name!("link"));
         if next.is_none() && is_link {
-            let rel_next = page.attr(n, "rel").is_some_and(|r| {
+            let rel_next = page.attr(n, &local_name!("rel")).is_some_and(|r| {
                 r.split_ascii_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("next"))
             });
@@ -1471,8 +1468,9 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                 let mut text = page.text_of(n).to_lowercase();
                 if !text.chars().any(char::is_alphanumeric) {
                     // An arrow (`›`) named by its `aria-label` or `title`.
-                    if let Some(label) =
-                        page.attr(n, "aria-label").or_else(|| page.attr(n, "title"))
+                    if let Some(label) = page
+                        .attr(n, &local_name!("aria-label"))
+                        .or_else(|| page.attr(n, &local_name!("title")))
                     {
                         text = label.trim().to_lowercase();
                     }
@@ -1499,17 +1497,19 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                         | "older posts"
                         | "older entries"
                 ) && page
-                    .attr(n, "href")
+                    .attr(n, &local_name!("href"))
                     .and_then(|h| meta.resolve(&h))
                     .is_some_and(|u| page_param(&u).is_some()))
             };
             if rel_next || worded {
-                next = page.attr(n, "href").and_then(|h| meta.resolve(&h));
+                next = page
+                    .attr(n, &local_name!("href"))
+                    .and_then(|h| meta.resolve(&h));
             }
         }
         if current.is_none()
             && page
-                .attr(n, "aria-current")
+                .attr(n, &local_name!("aria-current"))
                 .is_some_and(|v| v.eq_ignore_ascii_case("page"))
         {
             current = page.text_of(n).trim().parse::<u32>().ok();

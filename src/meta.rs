@@ -2,7 +2,7 @@
 //! resolved against, and the `<head>` facts (`<title>`, `og:*`, canonical
 //! link, `<html lang>`), gathered in one pass over the index.
 
-use html5ever::local_name;
+use html5ever::{LocalName, local_name};
 use url::Url;
 
 use crate::dom::{NodeId, Page};
@@ -40,21 +40,23 @@ impl PageMeta {
             let Some(name) = page.name(id) else { continue };
             match *name {
                 local_name!("html") if meta.language.is_none() => {
-                    meta.language = attr_text(page, id, "lang");
+                    meta.language = attr_text(page, id, &local_name!("lang"));
                 }
                 local_name!("base") if base_href.is_none() => {
-                    base_href = attr_text(page, id, "href");
+                    base_href = attr_text(page, id, &local_name!("href"));
                 }
                 local_name!("title") if meta.title.is_none() => {
                     meta.title = raw_text(page, id);
                 }
                 local_name!("link") if canonical_raw.is_none() && is_canonical(page, id) => {
-                    canonical_raw = attr_text(page, id, "href");
+                    canonical_raw = attr_text(page, id, &local_name!("href"));
                 }
                 local_name!("meta") => {
-                    let key =
-                        attr_text(page, id, "property").or_else(|| attr_text(page, id, "name"));
-                    let (Some(key), Some(value)) = (key, attr_text(page, id, "content")) else {
+                    let key = attr_text(page, id, &local_name!("property"))
+                        .or_else(|| attr_text(page, id, &local_name!("name")));
+                    let (Some(key), Some(value)) =
+                        (key, attr_text(page, id, &local_name!("content")))
+                    else {
                         continue;
                     };
                     match key.to_ascii_lowercase().as_str() {
@@ -112,14 +114,14 @@ fn raw_text(page: &Page, id: NodeId) -> Option<String> {
 }
 
 fn is_canonical(page: &Page, id: NodeId) -> bool {
-    page.attr(id, "rel").is_some_and(|rel| {
+    page.attr(id, &local_name!("rel")).is_some_and(|rel| {
         rel.split_ascii_whitespace()
             .any(|r| r.eq_ignore_ascii_case("canonical"))
     })
 }
 
 /// An attribute's value, normalised, `None` when absent or blank.
-pub(crate) fn attr_text(page: &Page, id: NodeId, name: &str) -> Option<String> {
+pub(crate) fn attr_text(page: &Page, id: NodeId, name: &LocalName) -> Option<String> {
     let value = page.attr(id, name)?;
     let value = normalize(&value);
     (!value.is_empty()).then(|| value.into_owned())
@@ -280,7 +282,7 @@ impl JsonLd {
         for script in page
             .elements(&local_name!("script"))
             .filter(|&s| {
-                page.attr(s, "type")
+                page.attr(s, &local_name!("type"))
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             })
             .take(JSON_LD_MAX_SCRIPTS)

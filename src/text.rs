@@ -34,62 +34,44 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
 /// True when `text` has no leading/trailing space and no space other than
 /// single ASCII spaces.
 fn is_normal(text: &str) -> bool {
-    let mut previous_space = true; // a leading space is not normal
-    for c in text.chars() {
-        if c == SOFT_HYPHEN {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = next_candidate(bytes, at) {
+        let Some((c, width)) = char_at(text, found) else {
             return false;
-        }
-        if is_space(c) {
-            if previous_space || c != ' ' {
+        };
+        if c == ' ' {
+            // A single space between two words.
+            let inner = found > 0 && found + 1 < bytes.len();
+            if !inner || bytes.get(found + 1) == Some(&b' ') {
                 return false;
             }
-            previous_space = true;
-        } else {
-            previous_space = false;
+        } else if is_space(c) || c == SOFT_HYPHEN {
+            return false;
         }
+        at = found + width;
     }
-    !previous_space || text.is_empty()
+    true
 }
 
-/// Byte offset of the first character in `text` that is (`space == true`)
-/// or is not (`false`) white space; `text.len()` when there is none.
-///
-/// Works on bytes: ASCII is decided from the byte alone, and only the lead
-/// byte of a multi-byte character is decoded (no-break spaces are
-/// multi-byte), so plain text costs one comparison per byte.
-fn find_space(text: &str, space: bool) -> usize {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    loop {
-        // Printable ASCII is never space: skip it in a tight loop when
-        // looking for a space.
-        let skip = if space {
-            bytes
-                .get(from..)
-                .and_then(|b| b.iter().position(|&b| b <= b' ' || !b.is_ascii()))
-        } else {
-            Some(0)
-        };
-        let Some(at) = skip.map(|s| from + s) else {
-            return text.len();
-        };
-        let Some(&b) = bytes.get(at) else {
-            return text.len();
-        };
-        let (is, width) = if b.is_ascii() {
-            (
-                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'),
-                1,
-            )
-        } else {
-            let c = text.get(at..).and_then(|t| t.chars().next()).unwrap_or(' ');
-            (is_space(c), c.len_utf8())
-        };
-        if is == space {
-            return at;
-        }
-        from = at + width;
-    }
+/// Offset of the next byte at or after `from` that may start white space
+/// or a soft hyphen: ASCII controls and space, or the lead byte of the
+/// few multi-byte characters that are (U+0085, U+00A0 and U+00AD start
+/// with 0xC2; U+1680 with 0xE1; U+2000–U+205F with 0xE2; U+3000 with
+/// 0xE3). Every other byte is copied without decoding.
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    rest.iter().position(|&b| is_candidate(b)).map(|i| from + i)
+}
+
+fn is_candidate(byte: u8) -> bool {
+    byte <= b' ' || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The character starting at byte `at`, and its width.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether `haystack` contains `needle` (lower-case ASCII) in any ASCII
@@ -103,41 +85,6 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| {
         w.first().map(u8::to_ascii_lowercase) == Some(first) && w.eq_ignore_ascii_case(needle)
     })
-}
-
-/// Length of the prefix of `text` that is already normal: words joined by
-/// single ASCII spaces, ending before any other white space.
-fn normal_run_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    loop {
-        at += find_space(text.get(at..).unwrap_or(""), true);
-        // A single ' ' followed by a non-space keeps the run going.
-        let single = bytes.get(at) == Some(&b' ')
-            && text
-                .get(at + 1..)
-                .is_some_and(|next| !next.is_empty() && find_space(next, true) > 0);
-        if !single {
-            return at;
-        }
-        at += 1;
-    }
-}
-
-/// Whether `text` is words joined by single ASCII spaces: no other white
-/// space, no space at either end, no two spaces in a row. Printable ASCII
-/// is checked byte by byte; other text char by char.
-fn is_plain(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.windows(2).any(|w| w == b"  ")
-        && if text.is_ascii() {
-            bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
-        } else {
-            text.chars()
-                .all(|c| c == ' ' || !(is_space(c) || c == SOFT_HYPHEN))
-        }
 }
 
 /// Builds normalised text from pieces (text nodes, block boundaries) in one
@@ -158,50 +105,45 @@ impl Folder {
     }
 
     /// Appends `piece`, folding its white space into the text so far.
+    ///
+    /// Runs between white space are copied whole; only candidate bytes
+    /// (see [`next_candidate`]) are decoded, so plain text costs one byte
+    /// comparison per byte and one copy.
     pub(crate) fn push(&mut self, piece: &str) {
-        if piece.is_empty() {
-            return;
-        }
-        if is_plain(piece) {
-            // The common text node (`Kop van het stuk`): already normal, so
-            // one check over the bytes and one copy, no run splitting.
-            if self.pending_space && !self.out.is_empty() {
-                self.out.push(' ');
-            }
-            self.pending_space = false;
-            self.out.push_str(piece);
-            return;
-        }
-        // Copy whole runs of words joined by single ASCII spaces at once (most
-        // text is such a run); only other white space is handled piecewise.
-        let mut rest = piece;
-        loop {
-            let words = find_space(rest, false);
-            if words > 0 {
-                self.pending_space = true;
-            }
-            rest = rest.get(words..).unwrap_or("");
-            if rest.is_empty() {
+        let bytes = piece.as_bytes();
+        let (mut run, mut at) = (0, 0);
+        while let Some(found) = next_candidate(bytes, at) {
+            let Some((c, width)) = char_at(piece, found) else {
                 break;
-            }
-            let run_end = normal_run_end(rest);
-            let run = rest.get(..run_end).unwrap_or("");
-            rest = rest.get(run_end..).unwrap_or("");
-            // A soft hyphen (`&shy;`) only marks where a word may break.
-            let soft = run.contains(SOFT_HYPHEN);
-            if soft && run.chars().all(|c| c == SOFT_HYPHEN) {
+            };
+            at = found + width;
+            // A single space inside a run stays in it: words joined by single
+            // spaces (most text) are copied as one piece.
+            let inner_space =
+                c == ' ' && found > run && bytes.get(at).is_some_and(|&b| !is_candidate(b));
+            if inner_space {
                 continue;
             }
-            if self.pending_space && !self.out.is_empty() {
-                self.out.push(' ');
-            }
-            self.pending_space = false;
-            if soft {
-                self.out.extend(run.chars().filter(|&c| c != SOFT_HYPHEN));
-            } else {
-                self.out.push_str(run);
+            if is_space(c) || c == SOFT_HYPHEN {
+                self.push_run(piece.get(run..found).unwrap_or(""));
+                run = at;
+                // A soft hyphen (`&shy;`) only marks where a word may break.
+                self.pending_space |= c != SOFT_HYPHEN;
             }
         }
+        self.push_run(piece.get(run..).unwrap_or(""));
+    }
+
+    /// Appends a run without white space, after one space if one is due.
+    fn push_run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        if self.pending_space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        self.out.push_str(run);
     }
 
     /// Marks a word boundary (a block element or `<br>` between pieces).
@@ -257,6 +199,35 @@ mod tests {
             let mut f = Folder::default();
             f.push(s);
             assert_eq!(f.finish(), naive.join(" "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn folder_and_normalize_match_a_naive_fold_on_every_mix() {
+        // Every string of up to four pieces drawn from plain text, each kind
+        // of white space, soft hyphens and multi-byte letters that share
+        // their lead bytes with white space (U+00E9 é is 0xC3; U+2019 is 0xE2).
+        let pieces = [
+            "a", "é", "\u{2019}", " ", "  ", "\t", "\u{a0}", "\u{ad}", "\u{200b}", "\u{3000}",
+            "\u{1680}", "\u{85}", "\u{1}", "日",
+        ];
+        let mut all = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = all
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            all.extend(longer);
+        }
+        for s in &all {
+            let cleaned = s.replace(SOFT_HYPHEN, "");
+            let naive: Vec<&str> = cleaned.split(is_space).filter(|w| !w.is_empty()).collect();
+            let naive = naive.join(" ");
+            let mut f = Folder::default();
+            f.push(s);
+            assert_eq!(f.finish(), naive, "{s:?}");
+            assert_eq!(normalize(s), naive, "{s:?}");
+            assert_eq!(is_normal(s), *s == naive, "{s:?}");
         }
     }
 

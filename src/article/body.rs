@@ -324,7 +324,7 @@ impl Signals {
         ) {
             return true;
         }
-        if let Some(role) = page.attr(id, "role") {
+        if let Some(role) = page.attr(id, &local_name!("role")) {
             let role = role.trim().to_ascii_lowercase();
             if matches!(
                 role.as_str(),
@@ -348,7 +348,7 @@ impl Signals {
             }
         }
         if page
-            .attr(id, "aria-modal")
+            .attr(id, &local_name!("aria-modal"))
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         {
             return true;
@@ -359,7 +359,7 @@ impl Signals {
 
 /// An element with `role="button"` (a link or `<div>` acting as one).
 fn is_role_button(page: &Page, id: NodeId) -> bool {
-    page.attr(id, "role")
+    page.attr(id, &local_name!("role"))
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
 }
 
@@ -1106,7 +1106,7 @@ fn introduces_list(page: &Page, signals: &Signals, id: NodeId, headline: Option<
 }
 
 fn is_role_heading(page: &Page, id: NodeId) -> bool {
-    page.attr(id, "role")
+    page.attr(id, &local_name!("role"))
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
 }
 

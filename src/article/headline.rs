@@ -84,6 +84,29 @@ fn key(text: &str) -> String {
         .collect()
 }
 
+/// Whether the visible text of `id` has the comparison [`key`] `key`,
+/// compared as it streams: most candidates differ in their first letter,
+/// and none is copied.
+fn same_key(page: &Page, id: NodeId, key: &str) -> bool {
+    let mut expected = key.chars();
+    let texts = page
+        .descendants(id)
+        .filter(|&n| !page.hidden(n))
+        .filter_map(|n| page.text(n));
+    for text in texts {
+        let folded = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase);
+        for c in folded {
+            if expected.next() != Some(c) {
+                return false;
+            }
+        }
+    }
+    expected.next().is_none()
+}
+
 fn non_space_len(text: &str) -> usize {
     text.chars()
         .filter(|&c| !crate::text::is_space(c))
@@ -185,8 +208,7 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         if page.element_children(id).any(|c| page.text_len(c) == len) {
             continue;
         }
-        let k = key(&page.text_of(id));
-        if !keys.iter().any(|(t, _)| *t == k) || outside_content(page, id) {
+        if !keys.iter().any(|(k, _)| same_key(page, id, k)) || outside_content(page, id) {
             continue;
         }
         let under_h1 = is_h1
