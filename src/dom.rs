@@ -293,21 +293,7 @@ fn element_name(handle: &Handle) -> Option<&LocalName> {
 }
 
 fn visible_len(text: &str) -> u32 {
-    // Most text is ASCII: count bytes without decoding characters (the
-    // ASCII white space of `char::is_whitespace`).
-    if text.is_ascii() {
-        let len = text
-            .bytes()
-            .filter(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
-            .count();
-        return u32::try_from(len).unwrap_or(u32::MAX);
-    }
-    let len = text
-        .chars()
-        .filter(|&c| !crate::text::is_space(c))
-        .map(char::len_utf8)
-        .sum::<usize>();
-    u32::try_from(len).unwrap_or(u32::MAX)
+    u32::try_from(text.len() - crate::text::space_bytes(text)).unwrap_or(u32::MAX)
 }
 
 /// Elements that render nothing a reader sees, or mark themselves hidden.

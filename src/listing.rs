@@ -930,7 +930,7 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
         {
             seg.text.push(&text);
         } else {
-            let mut folder = Folder::default();
+            let mut folder = Folder::with_capacity(text.len());
             folder.push(&text);
             out.push(segment(page, owner, range.start, folder, false));
         }

@@ -54,6 +54,44 @@ fn is_normal(text: &str) -> bool {
     true
 }
 
+/// Bytes of white space in `text` (every character [`is_space`] says is).
+///
+/// Counted a byte class at a time, so the loops vectorise: ASCII white
+/// space by byte; multi-byte spaces only exist where a lead byte of one
+/// occurs, and only those characters are decoded.
+pub(crate) fn space_bytes(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if text.is_ascii() {
+        return bytes
+            .iter()
+            .filter(|&&b| matches!(b, b' ' | b'\t'..=b'\r'))
+            .count();
+    }
+    let ascii = bytes
+        .iter()
+        .filter(|&&b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    let leads = bytes
+        .iter()
+        .filter(|&&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+        .count();
+    if leads == 0 {
+        return ascii;
+    }
+    let mut wide = 0;
+    let mut at = 0;
+    while let Some(found) = next_candidate(bytes, at) {
+        let Some((c, width)) = char_at(text, found) else {
+            break;
+        };
+        if width > 1 && is_space(c) {
+            wide += width;
+        }
+        at = found + width;
+    }
+    ascii + wide
+}
+
 /// Offset of the next byte at or after `from` that may start white space
 /// or a soft hyphen: ASCII controls and space, or the lead byte of the
 /// few multi-byte characters that are (U+0085, U+00A0 and U+00AD start
@@ -228,6 +266,21 @@ mod tests {
             assert_eq!(f.finish(), naive, "{s:?}");
             assert_eq!(normalize(s), naive, "{s:?}");
             assert_eq!(is_normal(s), *s == naive, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn counts_space_bytes_of_every_kind() {
+        for s in [
+            "",
+            "abc",
+            " a\tb\n",
+            "a\u{a0}b\u{200b}\u{3000}",
+            "é ë\u{2019}",
+            "\u{1}\u{1680}x",
+        ] {
+            let naive: usize = s.chars().filter(|&c| is_space(c)).map(char::len_utf8).sum();
+            assert_eq!(space_bytes(s), naive, "{s:?}");
         }
     }
 
