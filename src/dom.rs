@@ -31,6 +31,9 @@ pub(crate) fn parse(html: &str) -> RcDom {
 #[derive(Debug)]
 struct Entry {
     handle: Handle,
+    /// The element's local name, kept beside the index so that the
+    /// heuristics' many name tests never chase the `Rc` into the DOM.
+    name: Option<LocalName>,
     parent: NodeId,
     /// One past the last node of this subtree.
     end: NodeId,
@@ -75,6 +78,7 @@ impl Page {
             }
             // A node's own text and kind are read here, while it is at
             // hand: the bottom-up sweep then never touches the DOM again.
+            let name = element_name(&handle).cloned();
             let (text_len, link) = match &handle.data {
                 _ if hidden => (0, false),
                 NodeData::Text { contents } => (visible_len(&contents.borrow()), false),
@@ -83,6 +87,7 @@ impl Page {
             };
             self.nodes.push(Entry {
                 handle,
+                name,
                 parent,
                 end: id + 1,
                 hidden,
@@ -132,7 +137,7 @@ impl Page {
 
     /// Local name of an element; `None` for text, comments and the document.
     pub(crate) fn name(&self, id: NodeId) -> Option<&LocalName> {
-        self.entry(id).and_then(|e| element_name(&e.handle))
+        self.entry(id).and_then(|e| e.name.as_ref())
     }
 
     /// Whether `id` is an element named `name`.

@@ -797,7 +797,6 @@ fn read_item(page: &Page, range: Range<NodeId>) -> Option<ReadItem> {
         *role = Role::Title;
     }
     let title_seg = segments.get(title_at)?;
-    let title = texts.get(title_at)?.clone();
     let link = title_seg.link.or_else(|| {
         range.clone().find(|&n| {
             page.is(n, &local_name!("a")) && page.attr(n, &local_name!("href")).is_some()
@@ -805,8 +804,11 @@ fn read_item(page: &Page, range: Range<NodeId>) -> Option<ReadItem> {
     });
     let label = pick_label(page, &segments, &texts, &mut roles, title_seg.link).or(time_label);
     let lead_at = pick_lead(&segments, &texts, &roles);
-    let lead = lead_at.and_then(|i| texts.get(i)).cloned();
     let advert = texts.iter().any(|t| t.len() <= 24 && is_advert_word(t));
+    // The texts are not needed any more: the fields take them over.
+    let mut texts = texts;
+    let lead = lead_at.and_then(|i| texts.get_mut(i)).map(std::mem::take);
+    let title = std::mem::take(texts.get_mut(title_at)?);
     Some(ReadItem {
         item: ListingItem {
             title,
@@ -828,6 +830,9 @@ fn read_item(page: &Page, range: Range<NodeId>) -> Option<ReadItem> {
 fn split_dateline(text: &str) -> Option<(Dateline, String)> {
     if let Some((d, rest)) = Dateline::split(text) {
         return Some((d, rest.trim().to_owned()));
+    }
+    if !text.contains(" () ") {
+        return None;
     }
     let at = text.get(..64.min(text.len()))?.find(" () ")?;
     let cleaned = format!("{}{}", text.get(..at)?, text.get(at + 3..)?);
