@@ -61,34 +61,22 @@ fn is_normal(text: &str) -> bool {
 /// occurs, and only those characters are decoded.
 pub(crate) fn space_bytes(text: &str) -> usize {
     let bytes = text.as_bytes();
-    if text.is_ascii() {
-        return bytes
-            .iter()
-            .filter(|&&b| matches!(b, b' ' | b'\t'..=b'\r'))
-            .count();
-    }
     let ascii = bytes
         .iter()
         .filter(|&&b| matches!(b, b' ' | b'\t'..=b'\r'))
         .count();
-    let leads = bytes
-        .iter()
-        .filter(|&&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
-        .count();
-    if leads == 0 {
+    if text.is_ascii() {
         return ascii;
     }
-    let mut wide = 0;
-    let mut at = 0;
-    while let Some(found) = next_candidate(bytes, at) {
-        let Some((c, width)) = char_at(text, found) else {
-            break;
-        };
-        if width > 1 && is_space(c) {
-            wide += width;
-        }
-        at = found + width;
-    }
+    // Decode only at the lead bytes.
+    let wide: usize = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+        .filter_map(|(at, _)| char_at(text, at))
+        .filter(|&(c, _)| is_space(c))
+        .map(|(_, width)| width)
+        .sum();
     ascii + wide
 }
 
