@@ -730,10 +730,10 @@ impl ReadItem {
     /// its lead.
     fn finish(self, page: &Page, meta: &PageMeta) -> ListingItem {
         let mut item = self.item;
-        item.url = self
-            .link
-            .and_then(|l| page.attr(l, &local_name!("href")).map(|h| h.to_string()))
-            .and_then(|h| meta.resolve(&h));
+        item.url = self.link.and_then(|l| {
+            page.attr(l, &local_name!("href"))
+                .and_then(|h| meta.resolve(&h))
+        });
         if let Some(text) = item.lead.take() {
             match split_dateline(&text) {
                 Some((d, rest)) => {

@@ -1178,8 +1178,10 @@ fn sentence_breaks(text: &str) -> usize {
 
 /// The line that bridges an advert set inside the body ("Lees verder na de
 /// advertentie", "Het artikel gaat verder onder de advertentie").
+/// Longest "continues below" line, in bytes.
+const CONTINUE_LINE_MAX: usize = 60;
+
 fn is_continue_line(lower: &str) -> bool {
-    const MAX_LINE: usize = 60;
     const OPENERS: [&str; 6] = [
         "lees verder na ",
         "lees verder onder ",
@@ -1188,16 +1190,20 @@ fn is_continue_line(lower: &str) -> bool {
         "article continues ",
         "story continues ",
     ];
-    lower.len() <= MAX_LINE && OPENERS.iter().any(|o| lower.starts_with(o))
+    lower.len() <= CONTINUE_LINE_MAX && OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
 fn push(out: &mut Vec<Block>, kind: BlockKind, text: String, title: &str) {
     if text.is_empty() || text == title {
         return;
     }
-    let lower = text.to_lowercase();
-    if LABELS.contains(&lower.as_str()) || is_continue_line(&lower) {
-        return;
+    // Labels and continue lines are short: a paragraph is never lower-cased
+    // (lower-casing shrinks a text at most threefold, `\u{212a}` to `k`).
+    if text.len() <= 3 * CONTINUE_LINE_MAX {
+        let lower = text.to_lowercase();
+        if LABELS.contains(&lower.as_str()) || is_continue_line(&lower) {
+            return;
+        }
     }
     out.push(Block { kind, text });
 }
