@@ -34,6 +34,8 @@ struct Entry {
     /// The element's local name, kept beside the index so that the
     /// heuristics' many name tests never chase the `Rc` into the DOM.
     name: Option<LocalName>,
+    /// A text node.
+    text: bool,
     parent: NodeId,
     /// One past the last node of this subtree.
     end: NodeId,
@@ -85,9 +87,11 @@ impl Page {
                 NodeData::Element { name, .. } => (0, name.local == local_name!("a")),
                 _ => (0, false),
             };
+            let text = matches!(handle.data, NodeData::Text { .. });
             self.nodes.push(Entry {
                 handle,
                 name,
+                text,
                 parent,
                 end: id + 1,
                 hidden,
@@ -235,6 +239,17 @@ impl Page {
     /// `display:none` / `visibility:hidden`.
     pub(crate) fn hidden(&self, id: NodeId) -> bool {
         self.entry(id).is_none_or(|e| e.hidden)
+    }
+
+    /// Whether `id` is a text node with visible, non-space text (read from
+    /// the index, without touching the DOM).
+    pub(crate) fn is_visible_text(&self, id: NodeId) -> bool {
+        self.entry(id).is_some_and(|e| e.text && e.text_len > 0)
+    }
+
+    /// Whether `id` is a text node (read from the index).
+    pub(crate) fn is_text(&self, id: NodeId) -> bool {
+        self.entry(id).is_some_and(|e| e.text)
     }
 
     /// Bytes of visible, non-space text in `id`'s subtree.

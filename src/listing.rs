@@ -855,8 +855,7 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
     // Elements in the range with a non-space text child of their own.
     let mut running = vec![false; range.len()];
     for n in range.clone() {
-        if let Some(text) = page.text(n)
-            && text.chars().any(|c| !crate::text::is_space(c))
+        if page.is_visible_text(n)
             && let Some(slot) = page
                 .parent(n)
                 .and_then(|p| p.checked_sub(base))
@@ -902,13 +901,16 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
             }
             continue;
         }
-        let Some(text) = page.text(n) else { continue };
-        if text.chars().all(crate::text::is_space) {
-            if let Some(last) = out.last_mut() {
+        if !page.is_visible_text(n) {
+            // White space between elements separates words.
+            if page.is_text(n)
+                && let Some(last) = out.last_mut()
+            {
                 last.text.boundary();
             }
             continue;
         }
+        let Some(text) = page.text(n) else { continue };
         let Some(mut owner) = page.parent(n) else {
             continue;
         };

@@ -64,7 +64,7 @@ impl Signals {
             }
             signals.text_before.push(sum);
             signals.prose_before.push(prose);
-            if page.text(id).is_some() {
+            if page.is_text(id) {
                 sum += page.text_len(id);
                 if links.is_empty() {
                     prose += page.text_len(id);
@@ -205,7 +205,7 @@ impl Signals {
                 } else if *name == local_name!("a") {
                     links.push(page.end(id));
                 }
-            } else if let (true, Some(&(owner, _))) = (page.text(id).is_some(), blocks.last()) {
+            } else if let (true, Some(&(owner, _))) = (page.is_text(id), blocks.last()) {
                 // The index already counted the node's visible bytes.
                 let len = u32::try_from(page.text_len(id)).unwrap_or(u32::MAX);
                 add(&mut self.own_text, owner, len);
@@ -378,8 +378,7 @@ fn is_choice_bar(page: &Page, id: NodeId) -> bool {
 
 /// Whether `id` has a text child with words (not only white space).
 fn holds_running_text(page: &Page, id: NodeId) -> bool {
-    page.children(id)
-        .any(|c| page.text(c).is_some() && page.text_len(c) > 0)
+    page.children(id).any(|c| page.is_visible_text(c))
 }
 
 fn set_flag(v: &mut [bool], id: NodeId) {
@@ -701,7 +700,7 @@ fn is_embed(page: &Page, id: NodeId) -> bool {
         || (id + 1..end)
             .rev()
             .take(LOOK * 4)
-            .find(|&n| page.text(n).is_some() && page.text_len(n) > 0)
+            .find(|&n| page.is_visible_text(n))
             .is_some_and(|n| {
                 page.ancestors(n)
                     .take_while(|&a| a != id)
