@@ -1013,11 +1013,10 @@ fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<
     if let Some(found) = parse_time_whole(text) {
         return Some((found.0, found.1, None));
     }
-    // Every separator is `|` or starts with byte 0xC2 (`·`) or 0xE2.
-    if !text.bytes().any(|b| matches!(b, b'|' | 0xC2 | 0xE2)) {
+    if !has_separator(text) {
         return None;
     }
-    for sep in ['|', '·', '•', '—', '–'] {
+    for sep in TIME_SEPARATORS {
         if let Some((a, b)) = text.split_once(sep) {
             let (a, b) = (a.trim(), b.trim());
             if let Some(found) = parse_time_whole(b) {
@@ -1029,6 +1028,21 @@ fn parse_time(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>, Option<
         }
     }
     None
+}
+
+/// What stands between a time and a badge (`ANP | 4 minuten geleden`).
+const TIME_SEPARATORS: [char; 5] = ['|', '·', '•', '—', '–'];
+
+/// Whether `text` holds one of [`TIME_SEPARATORS`], tested on bytes: most
+/// titles hold none, while many hold other characters that share their
+/// lead byte (`’`, `“`).
+fn has_separator(text: &str) -> bool {
+    text.contains('|')
+        || text.ends_with('·')
+        || text
+            .as_bytes()
+            .windows(3)
+            .any(|w| matches!(w, [0xC2, 0xB7, _] | [0xE2, 0x80, 0xA2 | 0x94 | 0x93]))
 }
 
 fn parse_time_whole(text: &str) -> Option<(Option<RelativeAge>, Option<Clock>)> {
@@ -1810,6 +1824,23 @@ mod tests {
         let listing = crate::parse_listing(meta).unwrap();
         assert_eq!(listing.items[0].label.as_deref(), Some("ANP"));
         assert!(listing.items[0].age.is_some());
+    }
+
+    #[test]
+    fn separators_found_by_bytes() {
+        for sep in TIME_SEPARATORS {
+            for text in [
+                format!("a{sep}b"),
+                format!("{sep}"),
+                format!("ANP {sep}"),
+                format!("{sep} 1 uur"),
+            ] {
+                assert!(has_separator(&text), "{text:?}");
+            }
+        }
+        for text in ["", "a", "Ajax’s “kans”", "ab-cd", "1 uur geleden"] {
+            assert!(!has_separator(text), "{text:?}");
+        }
     }
 
     #[test]
