@@ -752,19 +752,27 @@ pub(crate) fn parse_ok(s: &str) -> Option<RelativeAge> {
 /// starts with a one- or two-word age (`zojuist`, `just now`). A last word
 /// that is not ASCII is left to the grammar (Unicode case folding).
 fn may_be_age(s: &str) -> bool {
-    let s = s.trim_end_matches(is_space);
-    let last = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || is_combining(c)))
-        .map_or(s, |(at, c)| s.get(at + c.len_utf8()..).unwrap_or(""));
-    if !last.is_ascii() || last.eq_ignore_ascii_case("geleden") || last.eq_ignore_ascii_case("ago")
-    {
-        return true;
-    }
-    Tokens::new(s).next().is_some_and(|first| {
-        eq_word(first.text, "vor") || SINGLES.iter().any(|&(w, ..)| eq_word(first.text, w))
-    })
+    let trimmed = s.trim_matches(is_space).as_bytes();
+    let letters = |c: &&u8| c.is_ascii_alphabetic();
+    // The last word, as ASCII letters; a non-ASCII byte next to it may be
+    // part of it.
+    let last_len = trimmed.iter().rev().take_while(letters).count();
+    let before_last = trimmed.len() - last_len;
+    let last = trimmed.get(before_last..).unwrap_or_default();
+    let first_len = trimmed.iter().take_while(letters).count();
+    let first = trimmed.get(..first_len).unwrap_or_default();
+    let non_ascii_edge = |at: Option<usize>| {
+        at.and_then(|i| trimmed.get(i))
+            .is_some_and(|b| !b.is_ascii())
+    };
+    non_ascii_edge(before_last.checked_sub(1))
+        || non_ascii_edge(Some(first_len))
+        || last.eq_ignore_ascii_case(b"geleden")
+        || last.eq_ignore_ascii_case(b"ago")
+        || first.eq_ignore_ascii_case(b"vor")
+        || SINGLES
+            .iter()
+            .any(|&(w, ..)| w.len() == first.len() && w.as_bytes().eq_ignore_ascii_case(first))
 }
 
 impl FromStr for RelativeAge {
@@ -1069,8 +1077,27 @@ mod tests {
             "5.",
             "€",
             "Binnenland",
+            "3 uur GELEDEN ",
+            "4\u{a0}min. geleden",
+            "vor 3 Stunden",
+            "VOR einer Minute",
+            "Just now",
+            "moments ago",
+            "gerade eben",
+            "één uur geleden",
+            "een uur gele\u{301}den",
+            "e\u{301}e\u{301}n uur geleden",
+            "3 uur geleden.",
+            "Gisteren om 12:00",
+            "\u{200b}gisteren",
         ] {
             assert_eq!(parse_ok(s), s.parse::<RelativeAge>().ok(), "{s:?}");
+        }
+        // Every line of the grammar table, and each with a word glued on.
+        for line in OK.iter().map(|&(line, ..)| line) {
+            for s in [line.to_string(), format!("{line} x"), format!("x {line}")] {
+                assert_eq!(parse_ok(&s), s.parse::<RelativeAge>().ok(), "{s:?}");
+            }
         }
     }
 
