@@ -78,6 +78,14 @@ fn words(text: &str) -> usize {
 /// Comparison key: lower-case letters and digits only, so quotes, dashes and
 /// spacing differences between `<title>` and the visible headline vanish.
 fn key(text: &str) -> String {
+    if text.is_ascii() {
+        // Byte by byte: no Unicode tables for the common title.
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -108,10 +116,7 @@ fn same_key(page: &Page, id: NodeId, key: &str) -> bool {
 }
 
 fn non_space_len(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| !crate::text::is_space(c))
-        .map(char::len_utf8)
-        .sum()
+    text.len() - crate::text::space_bytes(text)
 }
 
 /// Words shared with the best-matching title, as a share of the larger word
@@ -176,11 +181,17 @@ pub(crate) fn find(page: &Page, meta: &PageMeta, json_ld: &JsonLd) -> Option<Hea
         titles.push(t.to_owned());
     }
     titles.retain(|t| !t.is_empty());
-    let keys: Vec<(String, usize)> = titles
-        .iter()
-        .map(|t| (key(t), non_space_len(t)))
-        .filter(|(k, _)| !k.is_empty())
-        .collect();
+    // The variants often repeat one another: each distinct one keyed once.
+    let mut keys: Vec<(String, usize)> = Vec::with_capacity(titles.len());
+    for (i, t) in titles.iter().enumerate() {
+        if titles.get(..i).is_some_and(|earlier| earlier.contains(t)) {
+            continue;
+        }
+        let k = key(t);
+        if !k.is_empty() {
+            keys.push((k, non_space_len(t)));
+        }
+    }
 
     let mut best_h1: Option<NodeId> = None;
     let mut best_other: Option<NodeId> = None;
