@@ -44,18 +44,20 @@ fn is_normal(text: &str) -> bool {
 /// occurs, and only those characters are decoded.
 pub(crate) fn space_bytes(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let (mut ascii, mut leads) = (0, 0u8);
-    // Counted in byte-sized lanes, 255 bytes at a time, with no early
-    // exit: the loop vectorises (a plain `filter().count()` does not).
+    let (mut ascii, mut all) = (0, 0u8);
+    // Counted in byte-sized lanes, 255 bytes at a time, with plain
+    // arithmetic and no early exit, so the loop vectorises (neither
+    // `filter().count()` nor a `matches!` on several bytes does).
     for block in bytes.chunks(255) {
-        let mut spaces = 0u8;
+        let (mut spaces, mut bits) = (0u8, 0u8);
         for &b in block {
             spaces = spaces.wrapping_add(u8::from(b == b' ') + u8::from(b.wrapping_sub(b'\t') < 5));
-            leads |= u8::from(is_wide_lead(b));
+            bits |= b;
         }
         ascii += usize::from(spaces);
+        all |= bits;
     }
-    if leads == 0 {
+    if all < 0x80 || !has_wide_lead(bytes) {
         return ascii;
     }
     ascii
@@ -63,6 +65,14 @@ pub(crate) fn space_bytes(text: &str) -> usize {
             .filter(|&c| c != SOFT_HYPHEN)
             .map(char::len_utf8)
             .sum::<usize>()
+}
+
+/// Whether any byte is an [`is_wide_lead`] byte (vectorised, like
+/// [`space_bytes`]).
+fn has_wide_lead(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0u8, |found, &b| {
+        found | u8::from(b == 0xC2) | u8::from(b.wrapping_sub(0xE1) < 3)
+    }) != 0
 }
 
 /// Lead byte of a multi-byte character that may be white space or a soft
@@ -93,7 +103,9 @@ fn is_single_spaced(text: &str) -> bool {
     });
     // (A control that is no white space, such as U+0001, is kept as text.)
     let ascii_spaces = controls != 0 && text.bytes().any(|b| b.wrapping_sub(b'\t') < 5);
-    !ascii_spaces && !text.contains("  ") && (all < 0x80 || wide_marks(text).next().is_none())
+    !ascii_spaces
+        && !text.contains("  ")
+        && (all < 0x80 || !has_wide_lead(text.as_bytes()) || wide_marks(text).next().is_none())
 }
 
 /// Offset of the next byte at or after `from` that may start white space
