@@ -736,6 +736,9 @@ pub(crate) fn parse_ok(s: &str) -> Option<RelativeAge> {
     if !may_be_age(s) {
         return None;
     }
+    if let Some(age) = common_age(s) {
+        return Some(age);
+    }
     let mut toks = Tokens::new(s);
     let first = toks.next()?;
     if toks.next().is_none() {
@@ -745,6 +748,33 @@ pub(crate) fn parse_ok(s: &str) -> Option<RelativeAge> {
             .map(|&(_, _, amount, unit)| RelativeAge { amount, unit });
     }
     parse(s).ok()
+}
+
+/// The common shape, `4 minuten geleden` / `4 minutes ago`, read without
+/// the token machinery: `None` for anything else, which the full grammar
+/// then reads (so this path only ever agrees with it).
+fn common_age(s: &str) -> Option<RelativeAge> {
+    let mut parts = s.trim_matches(is_space).split(' ');
+    let (number, unit_word, ago) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || !unit_word.bytes().all(|b| b.is_ascii_alphabetic())
+        || unit_word.eq_ignore_ascii_case("kwartier")
+    {
+        return None;
+    }
+    let Digits::Value(n) = digits(number) else {
+        return None;
+    };
+    let want = if ago.eq_ignore_ascii_case("geleden") {
+        NL
+    } else if ago.eq_ignore_ascii_case("ago") {
+        EN
+    } else {
+        return None;
+    };
+    // As `unit` looks it up after a number (which any language may write).
+    let &(_, unit, lang) = lookup(unit_word, UNITS, |e| e.0, |e| e.2 & (NL | EN) != 0)?;
+    (lang & want != 0).then(|| RelativeAge::new(n, unit))
 }
 
 /// A cheap superset of the grammar, so that titles and leads never reach
@@ -1090,6 +1120,18 @@ mod tests {
             "3 uur geleden.",
             "Gisteren om 12:00",
             "\u{200b}gisteren",
+            "3 seconds geleden",
+            "3 kwartier geleden",
+            "3 kwartier ago",
+            "3 min ago",
+            "03 uur geleden",
+            "99999999999 uur geleden",
+            "3 Uur GELEDEN",
+            "3 uurs geleden",
+            "3 hrs geleden",
+            "3  uur geleden",
+            "3 uur  geleden",
+            "3 uur geleden geleden",
         ] {
             assert_eq!(parse_ok(s), s.parse::<RelativeAge>().ok(), "{s:?}");
         }
