@@ -713,6 +713,8 @@ struct Segment {
     alt: bool,
     /// A `<br>` closed it: later text of the same owner starts a new segment.
     sealed: bool,
+    /// What [`read_item`] decided the text is.
+    role: Role,
 }
 
 /// What [`read_item`] learned about one item: everything but its address
@@ -775,40 +777,34 @@ enum Role {
 /// [`ReadItem::finish`] adds (scoring needs neither).
 fn read_item(page: &Page, range: Range<NodeId>) -> Option<ReadItem> {
     let mut segments = segments(page, range.clone());
-    let texts: Vec<String> = segments
-        .iter_mut()
-        .map(|s| std::mem::take(&mut s.text).finish())
-        .collect();
-    let mut roles = vec![Role::Unknown; segments.len()];
     let (mut age, mut clock, mut time_label) = (None, None, None);
-    for (i, text) in texts.iter().enumerate() {
-        if age.is_some() || clock.is_some() {
+    for seg in &mut segments {
+        if let Some((a, c, rest)) = parse_time(seg.text.as_str()) {
+            (age, clock, time_label) = (a, c, rest);
+            seg.role = Role::Time;
             break;
         }
-        if let Some((a, c, rest)) = parse_time(text) {
-            (age, clock, time_label) = (a, c, rest);
-            if let Some(role) = roles.get_mut(i) {
-                *role = Role::Time;
-            }
-        }
     }
-    let title_at = pick_title(&segments, &texts, &roles)?;
-    if let Some(role) = roles.get_mut(title_at) {
-        *role = Role::Title;
-    }
-    let title_seg = segments.get(title_at)?;
-    let link = title_seg.link.or_else(|| {
+    let title_at = pick_title(&segments)?;
+    let title_seg = segments.get_mut(title_at)?;
+    title_seg.role = Role::Title;
+    let title_link = title_seg.link;
+    let link = title_link.or_else(|| {
         range.clone().find(|&n| {
             page.is(n, &local_name!("a")) && page.attr(n, &local_name!("href")).is_some()
         })
     });
-    let label = pick_label(page, &segments, &texts, &mut roles, title_seg.link).or(time_label);
-    let lead_at = pick_lead(&segments, &texts, &roles);
-    let advert = texts.iter().any(|t| t.len() <= 24 && is_advert_word(t));
-    // The texts are not needed any more: the fields take them over.
-    let mut texts = texts;
-    let lead = lead_at.and_then(|i| texts.get_mut(i)).map(std::mem::take);
-    let title = std::mem::take(texts.get_mut(title_at)?);
+    let label = pick_label(page, &mut segments, title_link).or(time_label);
+    let lead_at = pick_lead(&segments);
+    let advert = segments.iter().any(|s| {
+        let text = s.text.as_str();
+        text.len() <= 24 && is_advert_word(text)
+    });
+    // The fields take their texts over.
+    let lead = lead_at
+        .and_then(|i| segments.get_mut(i))
+        .map(|s| s.text.take());
+    let title = segments.get_mut(title_at)?.text.take();
     Some(ReadItem {
         item: ListingItem {
             title,
@@ -851,26 +847,10 @@ fn single_story(page: &Page, meta: &PageMeta, range: Range<NodeId>, url: Option<
 /// where inline formatting inside running text (`<p>… <b>…</b> …</p>`)
 /// belongs to the running text, and image `alt`s are segments of their own.
 fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
-    let base = range.start;
-    // Elements in the range with a non-space text child of their own.
-    let mut running = vec![false; range.len()];
-    for n in range.clone() {
-        if page.is_visible_text(n)
-            && let Some(slot) = page
-                .parent(n)
-                .and_then(|p| p.checked_sub(base))
-                .and_then(|i| running.get_mut(i))
-        {
-            *slot = true;
-        }
-    }
-    let is_running = |id: NodeId| {
-        id.checked_sub(base)
-            .and_then(|i| running.get(i))
-            .copied()
-            .unwrap_or(false)
-    };
-    let mut out: Vec<Segment> = Vec::new();
+    // An element with a non-space text child of its own holds running
+    // text (asked only of the few inline elements' parents).
+    let is_running = |id: NodeId| page.children(id).any(|c| page.is_visible_text(c));
+    let mut out: Vec<Segment> = Vec::with_capacity(4);
     for n in range.clone() {
         if page.hidden(n) {
             continue;
@@ -1001,6 +981,7 @@ fn segment(page: &Page, owner: NodeId, start: NodeId, text: Folder, alt: bool) -
         in_time,
         alt,
         sealed: alt,
+        role: Role::Unknown,
     }
 }
 
@@ -1075,40 +1056,31 @@ fn is_label_text(text: &str) -> bool {
 
 /// The title: the first heading text, else the first linked text that is
 /// not a time or a badge-sized alt.
-fn pick_title(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<usize> {
-    let usable = |i: usize| {
-        roles.get(i) == Some(&Role::Unknown)
-            && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
-            && texts
-                .get(i)
-                .is_some_and(|t| t.chars().any(char::is_alphabetic))
+fn pick_title(segments: &[Segment]) -> Option<usize> {
+    let usable = |s: &Segment| {
+        s.role == Role::Unknown
+            && !s.alt
+            && !s.in_time
+            && s.text.as_str().chars().any(char::is_alphabetic)
     };
-    let heading =
-        (0..segments.len()).find(|&i| usable(i) && segments.get(i).is_some_and(|s| s.heading));
+    let heading = segments.iter().position(|s| usable(s) && s.heading);
     heading.or_else(|| {
-        (0..segments.len()).find(|&i| {
-            usable(i)
-                && segments.get(i).is_some_and(|s| s.link.is_some())
-                && texts
-                    .get(i)
-                    .is_some_and(|t| !is_label_text(t) || t.split_whitespace().count() > 1)
+        segments.iter().position(|s| {
+            let text = s.text.as_str();
+            usable(s)
+                && s.link.is_some()
+                && (!is_label_text(text) || text.split_whitespace().count() > 1)
         })
     })
 }
 
 /// The badge: the first short text outside any other link than the title's.
-fn pick_label(
-    page: &Page,
-    segments: &[Segment],
-    texts: &[String],
-    roles: &mut [Role],
-    title_link: Option<NodeId>,
-) -> Option<String> {
-    for (i, seg) in segments.iter().enumerate() {
-        if roles.get(i) != Some(&Role::Unknown) || seg.in_time {
+fn pick_label(page: &Page, segments: &mut [Segment], title_link: Option<NodeId>) -> Option<String> {
+    for seg in segments.iter_mut() {
+        if seg.role != Role::Unknown || seg.in_time {
             continue;
         }
-        let Some(text) = texts.get(i) else { continue };
+        let text = seg.text.as_str();
         // A badge may link to its tag page (`<a rel="tag">ANP</a>`).
         let tag = seg.link.is_some_and(|l| {
             page.attr(l, &local_name!("rel")).is_some_and(|r| {
@@ -1122,12 +1094,10 @@ fn pick_label(
         // `Bron: ANP` names the badge `ANP`.
         let text = strip_source_prefix(text);
         if is_label_text(text) && !is_advert_word(text) && !is_reading_time(text) {
-            if let Some(role) = roles.get_mut(i) {
-                *role = Role::Label;
-            }
             // A badge printed in brackets (`[ANP]`) is the same badge.
-            let bare = text.trim_matches(['[', ']', '(', ')']).trim();
-            return Some(bare.to_owned());
+            let bare = text.trim_matches(['[', ']', '(', ')']).trim().to_owned();
+            seg.role = Role::Label;
+            return Some(bare);
         }
     }
     None
@@ -1159,16 +1129,20 @@ fn is_reading_time(text: &str) -> bool {
 }
 
 /// The lead: the longest remaining visible text of a few words.
-fn pick_lead(segments: &[Segment], texts: &[String], roles: &[Role]) -> Option<usize> {
-    (0..segments.len())
-        .filter(|&i| {
-            roles.get(i) == Some(&Role::Unknown)
-                && segments.get(i).is_some_and(|s| !s.alt && !s.in_time)
-                && texts
-                    .get(i)
-                    .is_some_and(|t| t.len() >= 20 && t.split_whitespace().take(4).count() == 4)
+fn pick_lead(segments: &[Segment]) -> Option<usize> {
+    segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            let text = s.text.as_str();
+            s.role == Role::Unknown
+                && !s.alt
+                && !s.in_time
+                && text.len() >= 20
+                && text.split_whitespace().take(4).count() == 4
         })
-        .max_by_key(|&i| texts.get(i).map_or(0, String::len))
+        .max_by_key(|(_, s)| s.text.as_str().len())
+        .map(|(i, _)| i)
 }
 
 /// Most bytes a heading-like text may have.

@@ -219,6 +219,16 @@ impl Folder {
         self.out.is_empty()
     }
 
+    /// The text so far.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.out
+    }
+
+    /// Takes the text out, leaving the folder empty.
+    pub(crate) fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
     /// The normalised text, trimmed.
     pub(crate) fn finish(self) -> String {
         self.out
