@@ -642,9 +642,29 @@ fn is_related_heading(heading: &str) -> bool {
 /// Words that mark an advertisement card among the items.
 /// Whether a short text marks an advertisement card.
 fn is_advert_word(text: &str) -> bool {
-    ADVERT_WORDS
-        .iter()
-        .any(|w| crate::text::contains_ignore_ascii_case(text, w))
+    // A word can only occur where all its letters do: one pass over the
+    // text rules out most words before any substring search.
+    let present = letter_set(text.as_bytes());
+    ADVERT_WORDS.iter().any(|w| {
+        let needed = letter_set(w.as_bytes());
+        present & needed == needed && crate::text::contains_ignore_ascii_case(text, w)
+    })
+}
+
+/// The ASCII letters in `bytes`, any case, one bit per letter.
+const fn letter_set(bytes: &[u8]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // (A `while` loop: `const fn` allows no iterators.)
+        #[allow(clippy::indexing_slicing)] // i < bytes.len()
+        let b = bytes[i].to_ascii_lowercase();
+        if b.is_ascii_lowercase() {
+            set |= 1 << (b - b'a');
+        }
+        i += 1;
+    }
+    set
 }
 
 const ADVERT_WORDS: [&str; 7] = [
@@ -1796,6 +1816,29 @@ mod tests {
         let listing = crate::parse_listing(meta).unwrap();
         assert_eq!(listing.items[0].label.as_deref(), Some("ANP"));
         assert!(listing.items[0].age.is_some());
+    }
+
+    #[test]
+    fn advert_words_in_any_case() {
+        for text in [
+            "ADVERTENTIE",
+            "Gesponsord door Bank",
+            "- Anzeige -",
+            "Promoted",
+            "advertorial",
+        ] {
+            assert!(is_advert_word(text), "{text:?}");
+        }
+        for text in [
+            "",
+            "ANP",
+            "3 minuten geleden",
+            "Sport",
+            "adverteren",
+            "sponsor",
+        ] {
+            assert!(!is_advert_word(text), "{text:?}");
+        }
     }
 
     #[test]
