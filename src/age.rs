@@ -779,30 +779,56 @@ fn common_age(s: &str) -> Option<RelativeAge> {
 
 /// A cheap superset of the grammar, so that titles and leads never reach
 /// the tables: every age ends in `geleden`/`ago`, starts with `vor`, or
-/// starts with a one- or two-word age (`zojuist`, `just now`). A last word
-/// that is not ASCII is left to the grammar (Unicode case folding).
+/// starts with a one- or two-word age (`zojuist`, `just now`).
 fn may_be_age(s: &str) -> bool {
     let trimmed = s.trim_matches(is_space).as_bytes();
     let letters = |c: &&u8| c.is_ascii_alphabetic();
-    // The last word, as ASCII letters; a non-ASCII byte next to it may be
-    // part of it.
+    // The first and last words as ASCII letters; a non-ASCII byte next to
+    // either may be part of it, and then the words are read as characters.
     let last_len = trimmed.iter().rev().take_while(letters).count();
     let before_last = trimmed.len() - last_len;
-    let last = trimmed.get(before_last..).unwrap_or_default();
     let first_len = trimmed.iter().take_while(letters).count();
-    let first = trimmed.get(..first_len).unwrap_or_default();
-    let non_ascii_edge = |at: Option<usize>| {
+    let non_ascii_at = |at: Option<usize>| {
         at.and_then(|i| trimmed.get(i))
             .is_some_and(|b| !b.is_ascii())
     };
-    non_ascii_edge(before_last.checked_sub(1))
-        || non_ascii_edge(Some(first_len))
-        || last.eq_ignore_ascii_case(b"geleden")
+    if non_ascii_at(before_last.checked_sub(1)) || non_ascii_at(Some(first_len)) {
+        return may_be_age_unicode(s);
+    }
+    let last = trimmed.get(before_last..).unwrap_or_default();
+    let first = trimmed.get(..first_len).unwrap_or_default();
+    last.eq_ignore_ascii_case(b"geleden")
         || last.eq_ignore_ascii_case(b"ago")
         || first.eq_ignore_ascii_case(b"vor")
         || SINGLES
             .iter()
             .any(|&(w, ..)| w.len() == first.len() && w.as_bytes().eq_ignore_ascii_case(first))
+}
+
+/// [`may_be_age`] for words with non-ASCII letters or combining marks,
+/// compared as the grammar compares them.
+fn may_be_age_unicode(s: &str) -> bool {
+    let s = s.trim_matches(is_space);
+    // Words as the tokens read them: letters and combining marks.
+    let in_word = |c: char| c.is_alphabetic() || is_combining(c);
+    let last_start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_word(c))
+        .last()
+        .map_or(s.len(), |(at, _)| at);
+    let first_end = s
+        .char_indices()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(s.len(), |(at, _)| at);
+    let (first, last) = (
+        s.get(..first_end).unwrap_or_default(),
+        s.get(last_start..).unwrap_or_default(),
+    );
+    eq_word(last, "geleden")
+        || eq_word(last, "ago")
+        || eq_word(first, "vor")
+        || SINGLES.iter().any(|&(w, ..)| eq_word(first, w))
 }
 
 impl FromStr for RelativeAge {
@@ -1132,6 +1158,14 @@ mod tests {
             "3  uur geleden",
             "3 uur  geleden",
             "3 uur geleden geleden",
+            "Bouw van de brug ‘zorgwekkend’",
+            "Café in Goes dicht",
+            "‘gisteren’",
+            "Gisteren’s nieuws",
+            "3 uur geleden’",
+            "\u{301}geleden",
+            "3 uur \u{301}geleden",
+            "drie uur gele\u{301}den",
         ] {
             assert_eq!(parse_ok(s), s.parse::<RelativeAge>().ok(), "{s:?}");
         }
