@@ -69,7 +69,13 @@ impl PageMeta {
             }
         }
         let canonical = absolute(canonical_raw.as_deref(), caller_base);
-        let og_url = absolute(og_url_raw.as_deref(), caller_base.or(canonical.as_ref()));
+        // Most pages name one address twice: parsed once (equal text
+        // against the same base resolves equally).
+        let og_url = if og_url_raw.is_some() && og_url_raw == canonical_raw {
+            canonical.clone()
+        } else {
+            absolute(og_url_raw.as_deref(), caller_base.or(canonical.as_ref()))
+        };
         let fallback = caller_base
             .cloned()
             .or_else(|| canonical.clone())
