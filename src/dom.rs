@@ -36,9 +36,11 @@ struct Entry {
     name: Option<LocalName>,
     /// A text node.
     text: bool,
-    parent: NodeId,
+    /// (Ids are kept as `u32`: a smaller entry, and the guard's element
+    /// limit keeps every parsed page far below 2^32 nodes.)
+    parent: u32,
     /// One past the last node of this subtree.
-    end: NodeId,
+    end: u32,
     hidden: bool,
     /// A visible `<a>` element.
     link: bool,
@@ -92,8 +94,8 @@ impl Page {
                 handle,
                 name,
                 text,
-                parent,
-                end: id + 1,
+                parent: compact(parent),
+                end: compact(id + 1),
                 hidden,
                 link,
                 text_len,
@@ -115,7 +117,7 @@ impl Page {
             } else {
                 entry.link_text_len
             };
-            let (parent, end) = (entry.parent, entry.end);
+            let (parent, end) = (wide(entry.parent), entry.end);
             if let Some(entry) = self.nodes.get_mut(id) {
                 entry.link_text_len = link;
             }
@@ -173,7 +175,7 @@ impl Page {
 
     /// Parent of `id` (`None` for the document).
     pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
-        (id != Self::ROOT).then(|| self.entry(id).map(|e| e.parent))?
+        (id != Self::ROOT).then(|| self.entry(id).map(|e| wide(e.parent)))?
     }
 
     /// `id`, then its parent, up to the document.
@@ -183,12 +185,12 @@ impl Page {
 
     /// The ids of `id`'s subtree, `id` excluded, in document order.
     pub(crate) fn descendants(&self, id: NodeId) -> Range<NodeId> {
-        self.entry(id).map_or(0..0, |e| id + 1..e.end)
+        self.entry(id).map_or(0..0, |e| id + 1..wide(e.end))
     }
 
     /// One past the last node of `id`'s subtree.
     pub(crate) fn end(&self, id: NodeId) -> NodeId {
-        self.entry(id).map_or(id, |e| e.end)
+        self.entry(id).map_or(id, |e| wide(e.end))
     }
 
     /// Whether `inner` lies in `outer`'s subtree (or is `outer`).
@@ -303,6 +305,16 @@ impl Page {
             }
         }
     }
+}
+
+/// A node id as stored in an [`Entry`] (saturating: see `Entry::parent`).
+fn compact(id: NodeId) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
+}
+
+/// A stored id as a [`NodeId`].
+fn wide(id: u32) -> NodeId {
+    NodeId::try_from(id).unwrap_or(NodeId::MAX)
 }
 
 fn element_name(handle: &Handle) -> Option<&LocalName> {
