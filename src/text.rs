@@ -109,17 +109,15 @@ fn is_single_spaced(text: &str) -> bool {
 }
 
 /// Offset of the next byte at or after `from` that may start white space
-/// or a soft hyphen: ASCII controls and space, or the lead byte of the
-/// few multi-byte characters that are (U+0085, U+00A0 and U+00AD start
-/// with 0xC2; U+1680 with 0xE1; U+2000–U+205F with 0xE2; U+3000 with
-/// 0xE3). Every other byte is copied without decoding.
+/// or a soft hyphen: an ASCII control or space, or an [`is_wide_lead`]
+/// byte. Every other byte is copied without decoding.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
     rest.iter().position(|&b| is_candidate(b)).map(|i| from + i)
 }
 
 fn is_candidate(byte: u8) -> bool {
-    byte <= b' ' || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    byte <= b' ' || is_wide_lead(byte)
 }
 
 /// The character starting at byte `at`, and its width.
@@ -160,9 +158,9 @@ impl Folder {
 
     /// Appends `piece`, folding its white space into the text so far.
     ///
-    /// Runs between white space are copied whole; only candidate bytes
-    /// (see [`next_candidate`]) are decoded, so plain text costs one byte
-    /// comparison per byte and one copy.
+    /// Text already single-spaced inside (most text nodes) is copied at
+    /// once; other text is copied run by run between its white space, and
+    /// only candidate bytes (see [`next_candidate`]) are decoded.
     pub(crate) fn push(&mut self, piece: &str) {
         let inner = piece.strip_prefix(' ').unwrap_or(piece);
         let inner = inner.strip_suffix(' ').unwrap_or(inner);
