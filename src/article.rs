@@ -192,23 +192,26 @@ fn promote_short_lines(blocks: &mut [Block]) {
     const MAX_HEADING: usize = 60;
     let is_short = |b: &Block| {
         b.kind == BlockKind::Paragraph
-            && b.text.chars().count() <= MAX_HEADING
+            // At most 60 characters, counted no further than the 61st.
+            && b.text.chars().nth(MAX_HEADING).is_none()
             && b.text.chars().next().is_some_and(char::is_uppercase)
             && !b.text.ends_with([
                 '.', '!', '?', '"', '”', '\'', '’', '»', ':', ';', ',', ')', '…',
             ])
     };
-    for i in 1..blocks.len() {
-        let is_para = |j: usize| {
-            blocks
-                .get(j)
-                .is_some_and(|b: &Block| b.kind == BlockKind::Paragraph && !is_short(b))
-        };
-        if is_para(i - 1)
-            && is_para(i + 1)
-            && blocks.get(i).is_some_and(is_short)
-            && let Some(b) = blocks.get_mut(i)
-        {
+    // Each block judged once, before any is promoted.
+    let short: Vec<bool> = blocks.iter().map(is_short).collect();
+    let is_para = |j: usize| {
+        blocks
+            .get(j)
+            .is_some_and(|b| b.kind == BlockKind::Paragraph)
+            && !short.get(j).copied().unwrap_or(true)
+    };
+    let promoted: Vec<usize> = (1..blocks.len())
+        .filter(|&i| is_para(i - 1) && is_para(i + 1) && short.get(i).copied().unwrap_or(false))
+        .collect();
+    for i in promoted {
+        if let Some(b) = blocks.get_mut(i) {
             b.kind = BlockKind::Heading;
         }
     }
