@@ -1199,7 +1199,7 @@ fn push(out: &mut Vec<Block>, kind: BlockKind, text: String, title: &str) {
     // Labels and continue lines are short: a paragraph is never lower-cased
     // (lower-casing shrinks a text at most threefold, `\u{212a}` to `k`).
     let short = text.len() <= CONTINUE_LINE_MAX
-        || (text.len() <= 3 * CONTINUE_LINE_MAX && !text.is_ascii());
+        || (text.len() <= 3 * CONTINUE_LINE_MAX && !crate::text::is_ascii(&text));
     if short {
         let lower = text.to_lowercase();
         if LABELS.contains(&lower.as_str()) || is_continue_line(&lower) {
