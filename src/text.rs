@@ -77,16 +77,20 @@ pub(crate) fn is_ascii(text: &str) -> bool {
 /// Whether any byte is an [`is_wide_lead`] byte (vectorised, like
 /// [`space_bytes`]).
 fn has_wide_lead(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u8, |found, &b| {
-        found | u8::from(b == 0xC2) | u8::from(b.wrapping_sub(0xE1) < 3)
-    }) != 0
+    // A byte-wide OR, not a `bool` fold: only that form vectorises.
+    bytes
+        .iter()
+        .fold(0u8, |found, &b| found | u8::from(is_wide_lead(b)))
+        != 0
 }
 
 /// Lead byte of a multi-byte character that may be white space or a soft
 /// hyphen: U+0085, U+00A0 and U+00AD start with 0xC2; U+1680 with 0xE1;
 /// U+2000–U+205F with 0xE2; U+3000 with 0xE3.
 fn is_wide_lead(byte: u8) -> bool {
-    matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    // A comparison and a range test joined without short-circuit, rather
+    // than a `matches!`, so that [`has_wide_lead`]'s loop vectorises.
+    (byte == 0xC2) | (byte.wrapping_sub(0xE1) < 3)
 }
 
 /// The multi-byte white space and soft hyphens of `text`, decoded only at
