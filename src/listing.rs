@@ -645,11 +645,25 @@ fn is_advert_word(text: &str) -> bool {
     // A word can only occur where all its letters do: one pass over the
     // text rules out most words before any substring search.
     let present = letter_set(text.as_bytes());
-    ADVERT_WORDS.iter().any(|w| {
-        let needed = letter_set(w.as_bytes());
+    ADVERT_WORDS.iter().zip(ADVERT_LETTERS).any(|(w, needed)| {
         present & needed == needed && crate::text::contains_ignore_ascii_case(text, w)
     })
 }
+
+/// The [`letter_set`] of each of [`ADVERT_WORDS`], computed when compiling.
+const ADVERT_LETTERS: [u32; ADVERT_WORDS.len()] = {
+    let mut sets = [0; ADVERT_WORDS.len()];
+    let mut i = 0;
+    while i < ADVERT_WORDS.len() {
+        // Evaluated at compile time: an index out of bounds fails the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            sets[i] = letter_set(ADVERT_WORDS[i].as_bytes());
+        }
+        i += 1;
+    }
+    sets
+};
 
 /// The ASCII letters in `bytes`, any case, one bit per letter.
 const fn letter_set(bytes: &[u8]) -> u32 {
@@ -859,8 +873,8 @@ fn split_dateline(text: &str) -> Option<(Dateline, String)> {
 fn single_story(page: &Page, meta: &PageMeta, range: Range<NodeId>, url: Option<&str>) -> bool {
     range
         .filter(|&n| page.is(n, &local_name!("a")))
-        .filter_map(|n| page.attr(n, &local_name!("href")).map(|h| h.to_string()))
-        .all(|h| meta.resolve(&h).as_deref() == url)
+        .filter_map(|n| page.attr(n, &local_name!("href")).map(|h| meta.resolve(&h)))
+        .all(|resolved| resolved.as_deref() == url)
 }
 
 /// Splits an item's text into segments: the text under each owning element,
