@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 shared=$root/../shared
-mkdir -p corpus/parse_article corpus/parse_listing corpus/guard_model corpus/dateline_roundtrip corpus/age_roundtrip
+mkdir -p corpus/parse_article corpus/parse_listing corpus/doors_agree corpus/guard_model corpus/dateline_roundtrip corpus/age_roundtrip
 find "$root/tests/fixtures" -name '*.html' | while read -r f; do
   cp "$f" corpus/parse_article/
   cp "$f" corpus/parse_listing/
   cp "$f" corpus/guard_model/
+  cp "$f" corpus/doors_agree/
 done
 if [ -d "$shared/corpus" ]; then
   find "$shared/corpus" -name '*.html' | head -200 | while read -r f; do

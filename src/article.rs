@@ -276,10 +276,7 @@ fn header_time(page: &Page, scope: NodeId) -> Option<OffsetDateTime> {
     page.descendants(scope)
         .filter(|&t| page.is(t, &local_name!("time")))
         .take(4)
-        .find_map(|t| {
-            page.attr(t, &local_name!("datetime"))
-                .and_then(|d| parse_date(&d))
-        })
+        .find_map(|t| page.attr(t, &local_name!("datetime")).and_then(parse_date))
 }
 
 /// Parses the date forms pages use: RFC 3339, ISO 8601 (basic offsets,

@@ -1,41 +1,48 @@
-//! A flat, read-only index over an html5ever `RcDom`, built in one
-//! iterative pass.
+//! A flat, read-only index over one document, built in one iterative pass
+//! from html5ever's tree: the crate's own [`Arena`] when it parses
+//! ([`Page::parse`]), or an `RcDom` a caller built ([`Page::new`]). Both
+//! give the same index for the same input.
 //!
 //! Every extractor works on [`Page`]: the nodes in document (pre-)order, each
 //! knowing its parent and where its subtree ends, so "the subtree of `n`" is
 //! the index range `n + 1 .. end(n)` and no walk needs recursion or a second
-//! traversal of the `Rc` tree. Trees can be a million elements deep; nothing
-//! here recurses.
+//! traversal of the tree. Each node owns what the extractors read (an
+//! element's name and attributes, a text node's tendril), moved out of the
+//! arena or shared with the `RcDom`. Trees can be a million elements deep;
+//! nothing here recurses.
 //!
 //! Per node the index also keeps what every heuristic asks for: whether the
 //! node is hidden (inherited), and how much visible text and linked text its
 //! subtree holds (for text length and link density).
 
-use std::cell::Ref;
 use std::ops::Range;
 
-use html5ever::{LocalName, local_name, ns};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{Attribute, LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use crate::sink::{self, Arena, Sink};
 use crate::text::Folder;
 
 /// Index of a node in [`Page`]; document order.
 pub(crate) type NodeId = usize;
 
-/// Parses `html` into an `RcDom` with html5ever's defaults.
-pub(crate) fn parse(html: &str) -> RcDom {
-    use html5ever::tendril::TendrilSink;
-    html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html)
+/// What a node holds, as the extractors read it.
+#[derive(Debug, PartialEq)]
+enum Data {
+    /// An element: its local name and attributes.
+    Element {
+        name: LocalName,
+        attrs: Vec<Attribute>,
+    },
+    Text(StrTendril),
+    /// The document, comments, doctypes.
+    Other,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Entry {
-    handle: Handle,
-    /// The element's local name, kept beside the index so that the
-    /// heuristics' many name tests never chase the `Rc` into the DOM.
-    name: Option<LocalName>,
-    /// A text node.
-    text: bool,
+    data: Data,
     /// (Ids are kept as `u32`: a smaller entry, and the guard's element
     /// limit keeps every parsed page far below 2^32 nodes.)
     parent: u32,
@@ -57,51 +64,112 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    /// Indexes `dom` in one pre-order pass plus one bottom-up pass for the
-    /// text counts.
+    /// Parses `html` with html5ever into an [`Arena`] (no `RcDom`) and
+    /// indexes it; `elements` is how many elements and comments the
+    /// guard's pre-scan counted (0 when unknown).
+    pub(crate) fn parse(html: &str, elements: usize) -> Self {
+        // About as many text nodes as elements: room for both, so that the
+        // arena rarely grows, without reserving for the bytes of a long
+        // script or text.
+        let sink = Sink::new(elements.saturating_mul(2).saturating_add(16));
+        let arena = html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(html);
+        Self::from_arena(arena)
+    }
+
+    /// Indexes an `RcDom` the caller built, copying what the extractors
+    /// read (names, attributes, shared text buffers).
     pub(crate) fn new(dom: &RcDom) -> Self {
         let mut page = Self {
             nodes: Vec::with_capacity(1024),
         };
-        page.index_tree(&dom.document);
+        // Pre-order from an explicit stack (no recursion): each node's
+        // children are borrowed once and pushed in reverse.
+        let mut stack: Vec<(Handle, NodeId)> = vec![(dom.document.clone(), 0)];
+        while let Some((handle, parent)) = stack.pop() {
+            let id = page.nodes.len();
+            for child in handle.children.borrow().iter().rev() {
+                stack.push((child.clone(), id));
+            }
+            let data = match &handle.data {
+                NodeData::Element { name, attrs, .. } => Data::Element {
+                    name: name.local.clone(),
+                    attrs: attrs.borrow().clone(),
+                },
+                NodeData::Text { contents } => Data::Text(contents.borrow().clone()),
+                _ => Data::Other,
+            };
+            page.push(data, parent);
+        }
         page.count_text();
         page
     }
 
-    /// Pre-order from an explicit stack (no recursion): each node's
-    /// children are borrowed once and pushed in reverse. Subtree ends are
-    /// not known yet; [`Page::count_text`] fills them in.
-    fn index_tree(&mut self, root: &Handle) {
-        // (node, parent id, hidden)
-        let mut stack: Vec<(Handle, NodeId, bool)> = vec![(root.clone(), 0, false)];
-        while let Some((handle, parent, hidden)) = stack.pop() {
-            let id = self.nodes.len();
-            let hidden = hidden || hides_itself(&handle);
-            for child in handle.children.borrow().iter().rev() {
-                stack.push((child.clone(), id, hidden));
-            }
-            // A node's own text and kind are read here, while it is at
-            // hand: the bottom-up sweep then never touches the DOM again.
-            let name = element_name(&handle).cloned();
-            let (text_len, link) = match &handle.data {
-                _ if hidden => (0, false),
-                NodeData::Text { contents } => (visible_len(&contents.borrow()), false),
-                NodeData::Element { name, .. } => (0, name.local == local_name!("a")),
-                _ => (0, false),
+    /// Indexes the tree html5ever built in `arena`, moving each node's
+    /// data into the index in document order.
+    fn from_arena(mut arena: Arena) -> Self {
+        let mut page = Self {
+            nodes: Vec::with_capacity(arena.nodes.len()),
+        };
+        // Pre-order by the links: down to the first child, else on to the
+        // next sibling of the nearest node that has one. (slot, id) of the
+        // open ancestors.
+        let mut open: Vec<(sink::Slot, NodeId)> = Vec::new();
+        let mut next = Some(sink::DOCUMENT);
+        // A well-formed arena is a tree; the bound keeps a walk finite
+        // whatever the links say.
+        let mut budget = arena.nodes.len();
+        while let Some(slot) = next {
+            let Some(node) = arena.node_mut(slot) else {
+                break;
             };
-            let text = matches!(handle.data, NodeData::Text { .. });
-            self.nodes.push(Entry {
-                handle,
-                name,
-                text,
-                parent: compact(parent),
-                end: compact(id + 1),
-                hidden,
-                link,
-                text_len,
-                link_text_len: 0,
-            });
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            let data = match std::mem::take(&mut node.data) {
+                sink::Data::Element { name, attrs } => Data::Element { name, attrs },
+                sink::Data::Text(text) => Data::Text(text),
+                sink::Data::Other => Data::Other,
+            };
+            let parent = open.last().map_or(0, |&(_, id)| id);
+            let id = page.push(data, parent);
+            next = node.first_child;
+            if next.is_some() {
+                open.push((slot, id));
+                continue;
+            }
+            next = node.next_sibling;
+            while next.is_none() {
+                let Some((up, _)) = open.pop() else { break };
+                next = arena.node(up).and_then(|n| n.next_sibling);
+            }
         }
+        page.count_text();
+        page
+    }
+
+    /// Appends a node under `parent` (already indexed); returns its id.
+    fn push(&mut self, data: Data, parent: NodeId) -> NodeId {
+        let id = self.nodes.len();
+        // A node's own text and kind are read here, while it is at hand:
+        // the bottom-up sweep then never reads the data again.
+        let hidden = self.nodes.get(parent).is_some_and(|p| p.hidden) || hides_itself(&data);
+        let (text_len, link) = match &data {
+            _ if hidden => (0, false),
+            Data::Text(text) => (visible_len(text), false),
+            Data::Element { name, .. } => (0, *name == local_name!("a")),
+            Data::Other => (0, false),
+        };
+        self.nodes.push(Entry {
+            data,
+            parent: compact(parent),
+            end: compact(id + 1),
+            hidden,
+            link,
+            text_len,
+            link_text_len: 0,
+        });
+        id
     }
 
     /// Children come after parents, so one reverse sweep sums subtrees:
@@ -143,7 +211,10 @@ impl Page {
 
     /// Local name of an element; `None` for text, comments and the document.
     pub(crate) fn name(&self, id: NodeId) -> Option<&LocalName> {
-        self.entry(id).and_then(|e| e.name.as_ref())
+        match &self.entry(id)?.data {
+            Data::Element { name, .. } => Some(name),
+            _ => None,
+        }
     }
 
     /// Whether `id` is an element named `name`.
@@ -152,25 +223,19 @@ impl Page {
     }
 
     /// Value of attribute `name` on element `id`.
-    pub(crate) fn attr(&self, id: NodeId, name: &LocalName) -> Option<Ref<'_, str>> {
-        let NodeData::Element { attrs, .. } = &self.entry(id)?.handle.data else {
+    pub(crate) fn attr(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        let Data::Element { attrs, .. } = &self.entry(id)?.data else {
             return None;
         };
-        Ref::filter_map(attrs.borrow(), |attrs| {
-            attrs
-                .iter()
-                .find(|a| a.name.local == *name && a.name.ns == ns!())
-                .map(|a| &*a.value)
-        })
-        .ok()
+        attr_of(attrs, name)
     }
 
     /// Contents of a text node.
-    pub(crate) fn text(&self, id: NodeId) -> Option<Ref<'_, str>> {
-        let NodeData::Text { contents } = &self.entry(id)?.handle.data else {
-            return None;
-        };
-        Some(Ref::map(contents.borrow(), |t| &**t))
+    pub(crate) fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.entry(id)?.data {
+            Data::Text(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// Parent of `id` (`None` for the document).
@@ -246,12 +311,14 @@ impl Page {
     /// Whether `id` is a text node with visible, non-space text (read from
     /// the index, without touching the DOM).
     pub(crate) fn is_visible_text(&self, id: NodeId) -> bool {
-        self.entry(id).is_some_and(|e| e.text && e.text_len > 0)
+        self.entry(id)
+            .is_some_and(|e| matches!(e.data, Data::Text(_)) && e.text_len > 0)
     }
 
     /// Whether `id` is a text node (read from the index).
     pub(crate) fn is_text(&self, id: NodeId) -> bool {
-        self.entry(id).is_some_and(|e| e.text)
+        self.entry(id)
+            .is_some_and(|e| matches!(e.data, Data::Text(_)))
     }
 
     /// Bytes of visible, non-space text in `id`'s subtree.
@@ -298,7 +365,7 @@ impl Page {
                 continue;
             }
             if let Some(text) = self.text(n) {
-                folder.push(&text);
+                folder.push(text);
             } else if self.name(n).is_some_and(is_block) {
                 folder.boundary();
                 open_blocks.push(n);
@@ -317,24 +384,25 @@ fn wide(id: u32) -> NodeId {
     NodeId::try_from(id).unwrap_or(NodeId::MAX)
 }
 
-fn element_name(handle: &Handle) -> Option<&LocalName> {
-    match &handle.data {
-        NodeData::Element { name, .. } => Some(&name.local),
-        _ => None,
-    }
-}
-
 fn visible_len(text: &str) -> u32 {
     u32::try_from(text.len() - crate::text::space_bytes(text)).unwrap_or(u32::MAX)
 }
 
+/// The value of the attribute `name` (no namespace) in `attrs`.
+fn attr_of<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|a| a.name.local == *name && a.name.ns == ns!())
+        .map(|a| &*a.value)
+}
+
 /// Elements that render nothing a reader sees, or mark themselves hidden.
-fn hides_itself(handle: &Handle) -> bool {
-    let NodeData::Element { name, attrs, .. } = &handle.data else {
+fn hides_itself(data: &Data) -> bool {
+    let Data::Element { name, attrs } = data else {
         return false;
     };
     if matches!(
-        name.local,
+        *name,
         local_name!("script")
             | local_name!("style")
             | local_name!("template")
@@ -346,7 +414,7 @@ fn hides_itself(handle: &Handle) -> bool {
         return true;
     }
     // Atoms compare as integers; every element's attributes pass here.
-    attrs.borrow().iter().any(|a| match a.name.local {
+    attrs.iter().any(|a| match a.name.local {
         local_name!("hidden") => true,
         local_name!("aria-hidden") => a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") => hides_by_style(&a.value),
@@ -418,10 +486,37 @@ pub(crate) fn is_block(name: &LocalName) -> bool {
 mod tests {
     use super::*;
 
-    fn page(html: &str) -> (RcDom, Page) {
-        let dom = parse(html);
-        let page = Page::new(&dom);
-        (dom, page)
+    /// The page the parse door builds, checked against the one the
+    /// `RcDom` door builds from the same input.
+    fn page(html: &str) -> ((), Page) {
+        use html5ever::tendril::TendrilSink;
+        let dom =
+            html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
+        let page = Page::parse(html, 0);
+        assert_eq!(page.nodes, Page::new(&dom).nodes, "{html}");
+        ((), page)
+    }
+
+    #[test]
+    fn the_arena_builds_the_tree_rcdom_builds() {
+        for html in [
+            "<table><tr><td>a</td></tr>x<b>y</b><p>z</p></table>",
+            "<p><b>1<i>2</p>3</b>4</i>5",
+            "<a href=1><p>x</a>y</p>",
+            "<table>x<b>y</b>z<tr>w</table>",
+            "<template><p>t</p></template><p>after</p>",
+            "<svg><title>t</title><foreignObject><p>x</p></foreignObject></svg>",
+            "<b><b><b><b><p>x</b>y</p><p>z",
+            "<table><a>1</a><tr><td><a>2</a></table>",
+            "<p>a</p></body></html><p>b</p><!-- c -->",
+            "<math><annotation-xml encoding=text/html><p>x</p></annotation-xml></math>",
+            "<body a=1><body b=2 a=3><p>x",
+            "<table><td>a<table><td>b</table>c</table>",
+            "<div><table>t<tr><td>1</td></tr>u</table>v</div>",
+            "<ul><li>a<li>b<ul><li>c</ul></ul>",
+        ] {
+            page(html);
+        }
     }
 
     #[test]
@@ -450,8 +545,7 @@ mod tests {
             page.attr(
                 page.elements(&local_name!("a")).next().unwrap(),
                 &local_name!("href")
-            )
-            .as_deref(),
+            ),
             Some("x")
         );
     }

@@ -1452,7 +1452,7 @@ mod tests {
                 if ratio > 0.3 {
                     println!("work/byte {ratio:.2} {name}");
                 }
-                let page = crate::dom::Page::new(&crate::dom::parse(&text));
+                let page = crate::dom::Page::parse(&text, 0);
                 let real = (0..page.len())
                     .filter(|&id| page.name(id).is_some())
                     .count();

@@ -14,6 +14,7 @@ mod guard;
 mod listing;
 mod meta;
 mod options;
+mod sink;
 mod text;
 
 pub use age::{AgeErrorKind, AgeUnit, ParseAgeError, RelativeAge};

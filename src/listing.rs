@@ -768,7 +768,7 @@ impl ReadItem {
         let mut item = self.item;
         item.url = self.link.and_then(|l| {
             page.attr(l, &local_name!("href"))
-                .and_then(|h| meta.resolve(&h))
+                .and_then(|h| meta.resolve(h))
         });
         if let Some(text) = item.lead.take() {
             match split_dateline(&text) {
@@ -873,7 +873,7 @@ fn split_dateline(text: &str) -> Option<(Dateline, String)> {
 fn single_story(page: &Page, meta: &PageMeta, range: Range<NodeId>, url: Option<&str>) -> bool {
     range
         .filter(|&n| page.is(n, &local_name!("a")))
-        .filter_map(|n| page.attr(n, &local_name!("href")).map(|h| meta.resolve(&h)))
+        .filter_map(|n| page.attr(n, &local_name!("href")).map(|h| meta.resolve(h)))
         .all(|resolved| resolved.as_deref() == url)
 }
 
@@ -906,7 +906,7 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
         }
         if page.is(n, &local_name!("img")) {
             if let Some(alt) = page.attr(n, &local_name!("alt")) {
-                let alt = crate::text::normalize(&alt);
+                let alt = crate::text::normalize(alt);
                 if !alt.is_empty() && alt.len() <= 24 {
                     let mut text = Folder::default();
                     text.push(&alt);
@@ -949,10 +949,10 @@ fn segments(page: &Page, range: Range<NodeId>) -> Vec<Segment> {
             .and_then(|back| out.len().checked_sub(back + 1))
             .and_then(|at| out.get_mut(at))
         {
-            seg.text.push(&text);
+            seg.text.push(text);
         } else {
             let mut folder = Folder::with_capacity(text.len());
-            folder.push(&text);
+            folder.push(text);
             out.push(segment(page, owner, range.start, folder, false));
         }
     }
@@ -1405,12 +1405,12 @@ fn page_date(page: &Page, list_start: NodeId) -> Option<Date> {
         if page.is(n, &local_name!("time"))
             && let Some(date) = page
                 .attr(n, &local_name!("datetime"))
-                .and_then(|d| calendar::parse_iso(&d))
+                .and_then(calendar::parse_iso)
         {
             return Some(date);
         }
         if let Some(text) = page.text(n) {
-            let text = crate::text::normalize(&text);
+            let text = crate::text::normalize(text);
             if (6..=48).contains(&text.len())
                 && let Some(date) = line_date(&text)
             {
@@ -1525,13 +1525,13 @@ fn paging(page: &Page, meta: &PageMeta) -> (Option<u32>, Option<String>) {
                         | "older entries"
                 ) && page
                     .attr(n, &local_name!("href"))
-                    .and_then(|h| meta.resolve(&h))
+                    .and_then(|h| meta.resolve(h))
                     .is_some_and(|u| page_param(&u).is_some()))
             };
             if rel_next || worded {
                 next = page
                     .attr(n, &local_name!("href"))
-                    .and_then(|h| meta.resolve(&h));
+                    .and_then(|h| meta.resolve(h));
             }
         }
         if current.is_none()
@@ -1704,11 +1704,9 @@ impl ListingItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
 
     fn related_of(html: &str) -> Option<Listing> {
-        let dom = parse(html);
-        let page = Page::new(&dom);
+        let page = Page::parse(html, 0);
         let meta = PageMeta::new(&page, None);
         let article = (0..page.len())
             .find(|&n| page.is(n, &local_name!("article")))
@@ -1764,8 +1762,7 @@ mod tests {
     #[test]
     fn worded_pager_links() {
         let next = |html: &str| {
-            let dom = parse(html);
-            let page = Page::new(&dom);
+            let page = Page::parse(html, 0);
             let base = url::Url::parse("https://a.nl/nieuws?page=12").unwrap();
             let meta = PageMeta::new(&page, Some(&base));
             paging(&page, &meta).1

@@ -113,7 +113,7 @@ fn raw_text(page: &Page, id: NodeId) -> Option<String> {
     let mut folder = crate::text::Folder::default();
     for child in page.children(id) {
         if let Some(text) = page.text(child) {
-            folder.push(&text);
+            folder.push(text);
         }
     }
     Some(folder.finish()).filter(|t| !t.is_empty())
@@ -129,7 +129,7 @@ fn is_canonical(page: &Page, id: NodeId) -> bool {
 /// An attribute's value, normalised, `None` when absent or blank.
 pub(crate) fn attr_text(page: &Page, id: NodeId, name: &LocalName) -> Option<String> {
     let value = page.attr(id, name)?;
-    let value = normalize(&value);
+    let value = normalize(value);
     (!value.is_empty()).then(|| value.into_owned())
 }
 
@@ -171,7 +171,6 @@ fn join_plain_path(base: &Url, href: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::parse;
 
     #[test]
     fn plain_paths_join_like_the_url_parser() {
@@ -209,9 +208,8 @@ mod tests {
     }
 
     fn meta(html: &str, base: Option<&str>) -> PageMeta {
-        let dom = parse(html);
         let base = base.map(|b| Url::parse(b).unwrap());
-        PageMeta::new(&Page::new(&dom), base.as_ref())
+        PageMeta::new(&Page::parse(html, 0), base.as_ref())
     }
 
     #[test]
@@ -296,7 +294,7 @@ impl JsonLd {
             let mut source = String::new();
             for child in page.children(script) {
                 if let Some(text) = page.text(child) {
-                    source.push_str(&text);
+                    source.push_str(text);
                 }
             }
             let Ok(value) = serde_json::from_str::<serde_json::Value>(source.trim()) else {

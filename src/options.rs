@@ -3,7 +3,7 @@
 use markup5ever_rcdom::RcDom;
 use url::Url;
 
-use crate::dom::{self, Page};
+use crate::dom::Page;
 use crate::meta::PageMeta;
 use crate::{Article, Error, Listing, article, listing};
 use crate::{decode, guard};
@@ -284,7 +284,7 @@ impl Options {
     /// # Ok::<(), newswire::Error>(())
     /// ```
     pub fn parse_article(&self, html: &str) -> Result<Article, Error> {
-        self.article_from_dom(&self.build_dom(html)?)
+        self.article_from_page(&self.build_page(html)?)
     }
 
     /// Parses a listing page.
@@ -304,7 +304,7 @@ impl Options {
     /// # Ok::<(), newswire::Error>(())
     /// ```
     pub fn parse_listing(&self, html: &str) -> Result<Listing, Error> {
-        self.listing_from_dom(&self.build_dom(html)?)
+        self.listing_from_page(&self.build_page(html)?)
     }
 
     /// Parses an article page given as bytes in any charset (see
@@ -368,7 +368,9 @@ impl Options {
         decode::decode(bytes)
     }
 
-    /// Extracts an article from a DOM the caller already parsed.
+    /// Extracts an article from a DOM the caller already parsed: the same
+    /// result [`Options::parse_article`] gives for the same input (which
+    /// builds its tree without an `RcDom`), limits aside.
     ///
     /// # Errors
     ///
@@ -386,12 +388,12 @@ impl Options {
     /// # Ok::<(), newswire::Error>(())
     /// ```
     pub fn article_from_dom(&self, dom: &RcDom) -> Result<Article, Error> {
-        let page = Page::new(dom);
-        let meta = PageMeta::new(&page, self.base.as_ref());
-        article::extract(&page, &meta)
+        self.article_from_page(&Page::new(dom))
     }
 
-    /// Extracts a listing from a DOM the caller already parsed.
+    /// Extracts a listing from a DOM the caller already parsed: the same
+    /// result [`Options::parse_listing`] gives for the same input, limits
+    /// aside.
     ///
     /// # Errors
     ///
@@ -406,15 +408,23 @@ impl Options {
     /// assert_eq!(newswire::Options::new().listing_from_dom(&dom), Err(newswire::Error::NoListing));
     /// ```
     pub fn listing_from_dom(&self, dom: &RcDom) -> Result<Listing, Error> {
-        let page = Page::new(dom);
-        let meta = PageMeta::new(&page, self.base.as_ref());
-        listing::extract(&page, &meta)
+        self.listing_from_page(&Page::new(dom))
+    }
+
+    fn article_from_page(&self, page: &Page) -> Result<Article, Error> {
+        let meta = PageMeta::new(page, self.base.as_ref());
+        article::extract(page, &meta)
+    }
+
+    fn listing_from_page(&self, page: &Page) -> Result<Listing, Error> {
+        let meta = PageMeta::new(page, self.base.as_ref());
+        listing::extract(page, &meta)
     }
 
     /// The pre-scan, then html5ever.
-    fn build_dom(&self, html: &str) -> Result<RcDom, Error> {
-        guard::scan(html.as_bytes(), &self.limits)?;
-        Ok(dom::parse(html))
+    fn build_page(&self, html: &str) -> Result<Page, Error> {
+        let usage = guard::scan(html.as_bytes(), &self.limits)?;
+        Ok(Page::parse(html, usage.elements))
     }
 
     /// Refuses oversized bytes before decoding them.

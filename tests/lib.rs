@@ -11,6 +11,7 @@
 mod article;
 mod autotrait;
 mod common;
+mod doors;
 mod fuzz_regressions;
 mod grammar;
 mod hostile;

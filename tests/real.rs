@@ -20,7 +20,7 @@ use crate::common::shared_dir;
 const PAGE_SUFFIXES: [&str; 3] = [".html", ".html.gz", ".htm"];
 
 /// Every `.html` / `.html.gz` / `.htm` file under `dir`, sorted.
-fn html_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -45,7 +45,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn read_page(path: &Path) -> Vec<u8> {
+pub(crate) fn read_page(path: &Path) -> Vec<u8> {
     let bytes = std::fs::read(path).unwrap();
     if path.extension().is_some_and(|e| e == "gz") {
         let mut out = Vec::new();

@@ -964,7 +964,7 @@ pub(crate) fn blocks(
                     run.after_br = false;
                     run.last = id;
                 }
-                run.folder.push(&text);
+                run.folder.push(text);
             }
             id += 1;
             continue;
