@@ -17,28 +17,15 @@
 
 use std::ops::Range;
 
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::TendrilSink;
 use html5ever::{Attribute, LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use crate::sink::{self, Arena, Sink};
+use crate::sink::{self, Arena, Data, Sink};
 use crate::text::Folder;
 
 /// Index of a node in [`Page`]; document order.
 pub(crate) type NodeId = usize;
-
-/// What a node holds, as the extractors read it.
-#[derive(Debug, PartialEq)]
-enum Data {
-    /// An element: its local name and attributes.
-    Element {
-        name: LocalName,
-        attrs: Vec<Attribute>,
-    },
-    Text(StrTendril),
-    /// The document, comments, doctypes.
-    Other,
-}
 
 #[derive(Debug, PartialEq)]
 struct Entry {
@@ -126,11 +113,7 @@ impl Page {
                 break;
             }
             budget -= 1;
-            let data = match std::mem::take(&mut node.data) {
-                sink::Data::Element { name, attrs } => Data::Element { name, attrs },
-                sink::Data::Text(text) => Data::Text(text),
-                sink::Data::Other => Data::Other,
-            };
+            let data = std::mem::take(&mut node.data);
             let parent = open.last().map_or(0, |&(_, id)| id);
             let id = page.push(data, parent);
             next = node.first_child;

@@ -29,8 +29,9 @@ pub(crate) type Slot = NonZeroU32;
 /// The document's slot.
 pub(crate) const DOCUMENT: Slot = NonZeroU32::MIN;
 
-/// What a node is; only what the extractors read is kept.
-#[derive(Debug, Default)]
+/// What a node is; only what the extractors read is kept. The index
+/// ([`Page`](crate::dom::Page)) takes it over as it is.
+#[derive(Debug, Default, PartialEq)]
 pub(crate) enum Data {
     /// The document, a template's contents, a doctype, a comment or a
     /// processing instruction: nodes the extractors never read.
