@@ -1052,6 +1052,10 @@ const TIME_SEPARATORS: [char; 5] = ['|', '·', '•', '—', '–'];
 /// titles hold none, while many hold other characters that share their
 /// lead byte (`’`, `“`).
 fn has_separator(text: &str) -> bool {
+    if crate::text::is_ascii(text) {
+        // The other separators are not ASCII (most titles are).
+        return text.contains('|');
+    }
     text.contains('|')
         || text.ends_with('·')
         || text
