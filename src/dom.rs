@@ -80,7 +80,14 @@ impl Page {
             let data = match &handle.data {
                 NodeData::Element { name, attrs, .. } => Data::Element {
                     name: name.local.clone(),
-                    attrs: attrs.borrow().clone(),
+                    // Most elements carry only class names and ids: no
+                    // copy at all.
+                    attrs: attrs
+                        .borrow()
+                        .iter()
+                        .filter(|a| keeps_attribute(a))
+                        .cloned()
+                        .collect(),
                 },
                 NodeData::Text { contents } => Data::Text(contents.borrow().clone()),
                 _ => Data::Other,
@@ -207,6 +214,7 @@ impl Page {
 
     /// Value of attribute `name` on element `id`.
     pub(crate) fn attr(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        debug_assert!(is_read_attribute(name), "the index drops {name}");
         let Data::Element { attrs, .. } = &self.entry(id)?.data else {
             return None;
         };
@@ -369,6 +377,41 @@ fn wide(id: u32) -> NodeId {
 
 fn visible_len(text: &str) -> u32 {
     u32::try_from(text.len() - crate::text::space_bytes(text)).unwrap_or(u32::MAX)
+}
+
+/// Whether the index keeps `attr`: one the extractors read (see
+/// [`is_read_attribute`]), without a namespace. Class names, ids, `data-`
+/// and the rest are dropped as the tree is built: the crate reads
+/// structure and text, never a site's names, and most elements then hold
+/// no attribute at all.
+pub(crate) fn keeps_attribute(attr: &Attribute) -> bool {
+    attr.name.ns == ns!() && is_read_attribute(&attr.name.local)
+}
+
+/// The attributes some extractor asks [`Page::attr`] for, or that hide an
+/// element. A name missing here reads as absent: `Page::attr` checks in
+/// debug builds.
+fn is_read_attribute(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("href")
+            | local_name!("rel")
+            | local_name!("role")
+            | local_name!("type")
+            | local_name!("datetime")
+            | local_name!("title")
+            | local_name!("property")
+            | local_name!("name")
+            | local_name!("content")
+            | local_name!("lang")
+            | local_name!("alt")
+            | local_name!("aria-modal")
+            | local_name!("aria-label")
+            | local_name!("aria-current")
+            | local_name!("hidden")
+            | local_name!("aria-hidden")
+            | local_name!("style")
+    )
 }
 
 /// The value of the attribute `name` (no namespace) in `attrs`.

@@ -21,6 +21,8 @@ use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, T
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, ExpandedName, LocalName, Namespace, QualName, local_name, ns};
 
+use crate::dom::keeps_attribute;
+
 /// Index of a node in the arena. Never zero (slot 0 holds nothing), so an
 /// `Option<Slot>` link takes four bytes: a node with its six links and its
 /// data fits in 64.
@@ -38,7 +40,7 @@ pub(crate) enum Data {
     #[default]
     Other,
     /// An element: its local name (the namespace stays with its handle)
-    /// and attributes.
+    /// and the attributes the extractors read ([`keeps_attribute`]).
     Element {
         name: LocalName,
         attrs: Vec<Attribute>,
@@ -241,7 +243,13 @@ impl TreeSink for Sink {
         }
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> Handle {
+        attrs.retain(keeps_attribute);
         let mut arena = self.arena.borrow_mut();
         let template = flags.template.then(|| arena.push(Data::Other));
         let slot = arena.push(Data::Element {
@@ -358,9 +366,11 @@ impl TreeSink for Sink {
         else {
             return;
         };
-        // Compared with the attributes there before, as `RcDom` does.
+        // Compared with the attributes there before, as `RcDom` does (those
+        // it would compare with and the index drops have names the index
+        // drops too).
         let before = existing.len();
-        for attr in attrs {
+        for attr in attrs.into_iter().filter(keeps_attribute) {
             let present = existing.get(..before).unwrap_or_default();
             if !present.iter().any(|e| e.name == attr.name) {
                 existing.push(attr);
