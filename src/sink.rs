@@ -250,6 +250,10 @@ impl TreeSink for Sink {
         flags: ElementFlags,
     ) -> Handle {
         attrs.retain(keeps_attribute);
+        if attrs.is_empty() {
+            // Most elements: their buffer goes now, not with the index.
+            attrs = Vec::new();
+        }
         let mut arena = self.arena.borrow_mut();
         let template = flags.template.then(|| arena.push(Data::Other));
         let slot = arena.push(Data::Element {
