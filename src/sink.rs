@@ -1,14 +1,19 @@
 //! html5ever's tree builder writing into one flat arena.
 //!
-//! [`parse_document`](crate::Options::parse_article) does not need an
-//! `RcDom`: every node of one would be its own `Rc` allocation with its own
-//! vector of children, built, indexed and freed again. [`Arena`] keeps the
-//! nodes in one vector, linked by index (parent, first and last child, both
-//! siblings), so that building costs a push per node and dropping costs one
-//! free per vector. The tree it builds is the one `RcDom` builds from the
-//! same tree-builder calls: its methods follow `markup5ever_rcdom`'s, text
-//! merging and the index `append_before_sibling` inserts at included, and a
-//! test holds the two to the same tree on every fixture.
+//! [`Options::parse_article`](crate::Options::parse_article) and
+//! `parse_listing` need no `RcDom`: every node of one would be its own `Rc`
+//! allocation with its own vector of children, built, indexed and freed
+//! again. [`Arena`] keeps the nodes in one vector, linked by index (parent,
+//! first and last child, both siblings), so that building costs a push per
+//! node and dropping costs one free per vector. The tree it builds is the
+//! one `RcDom` builds from the same tree-builder calls: its methods follow
+//! `markup5ever_rcdom`'s, text merging and the index `append_before_sibling`
+//! inserts at included. Tests hold the two to the same index on tricky
+//! markup, and to the same output on every fixture, corpus and real page;
+//! the `doors_agree` fuzz target on arbitrary input.
+//!
+//! Elements keep only the attributes the index keeps
+//! ([`keeps_attribute`]).
 //!
 //! Nothing here can panic: a handle that names no node (html5ever never
 //! passes one) makes a method do nothing.
