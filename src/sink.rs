@@ -216,10 +216,12 @@ impl Arena {
         }
     }
 
-    /// The children of `parent`, first to last.
+    /// The children of `parent`, first to last (at most as many as there
+    /// are nodes, whatever the links say).
     fn children(&self, parent: Slot) -> impl Iterator<Item = Slot> + '_ {
         let first = self.node(parent).and_then(|p| p.first_child);
         std::iter::successors(first, |&c| self.node(c).and_then(|n| n.next_sibling))
+            .take(self.nodes.len())
     }
 }
 
@@ -392,8 +394,17 @@ impl TreeSink for Sink {
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        if node.slot == new_parent.slot {
+            // Nothing moves (and the loop below would never end).
+            return;
+        }
         let mut arena = self.arena.borrow_mut();
-        while let Some(child) = arena.node(node.slot).and_then(|n| n.first_child) {
+        // Each step moves one child away; the bound holds whatever the
+        // links say.
+        for _ in 0..arena.nodes.len() {
+            let Some(child) = arena.node(node.slot).and_then(|n| n.first_child) else {
+                break;
+            };
             arena.detach(child);
             arena.append(new_parent.slot, child);
         }
