@@ -420,6 +420,33 @@ impl TreeSink for Sink {
 mod tests {
     use super::*;
 
+    fn element(sink: &Sink, name: LocalName) -> Handle {
+        let name = QualName::new(None, ns!(html), name);
+        sink.create_element(name, Vec::new(), ElementFlags::default())
+    }
+
+    #[test]
+    fn odd_calls_neither_loop_nor_change_the_tree() {
+        let sink = Sink::new(0);
+        let doc = sink.get_document();
+        let (div, p) = (
+            element(&sink, local_name!("div")),
+            element(&sink, local_name!("p")),
+        );
+        sink.append(&doc, NodeOrText::AppendNode(div.clone()));
+        sink.append(&div, NodeOrText::AppendNode(p.clone()));
+        // Into itself, before a node without a parent, contents of a
+        // non-template: no loop, no panic, no change.
+        sink.reparent_children(&div, &div);
+        sink.append_before_sibling(&doc, NodeOrText::AppendText("x".into()));
+        assert_eq!(sink.get_template_contents(&div).slot, div.slot);
+        let arena = sink.finish();
+        let first = |slot| arena.node(slot).and_then(|n| n.first_child);
+        assert_eq!(first(DOCUMENT), Some(div.slot));
+        assert_eq!(first(div.slot), Some(p.slot));
+        assert_eq!(first(p.slot), None);
+    }
+
     #[test]
     fn a_node_fits_in_64_bytes() {
         assert!(
