@@ -1,5 +1,5 @@
-//! A flat, read-only index over one document, built in one iterative pass
-//! from html5ever's tree: the crate's own [`Arena`] when it parses
+//! A flat, read-only index over one document, built from html5ever's tree
+//! in one iterative pre-order pass and one bottom-up sweep: the crate's own [`Arena`] when it parses
 //! ([`Page::parse`]), or an `RcDom` a caller built ([`Page::new`]). Both
 //! give the same index for the same input.
 //!
@@ -7,8 +7,8 @@
 //! knowing its parent and where its subtree ends, so "the subtree of `n`" is
 //! the index range `n + 1 .. end(n)` and no walk needs recursion or a second
 //! traversal of the tree. Each node owns what the extractors read (an
-//! element's name and attributes, a text node's tendril), moved out of the
-//! arena or shared with the `RcDom`. Trees can be a million elements deep;
+//! element's name and the attributes it reads, a text node's tendril),
+//! moved out of the arena or copied from the `RcDom` (text buffers shared). Trees can be a million elements deep;
 //! nothing here recurses.
 //!
 //! Per node the index also keeps what every heuristic asks for: whether the
@@ -64,7 +64,7 @@ impl Page {
     }
 
     /// Indexes an `RcDom` the caller built, copying what the extractors
-    /// read (names, attributes, shared text buffers).
+    /// read (names, the kept attributes; text buffers are shared).
     pub(crate) fn new(dom: &RcDom) -> Self {
         let mut page = Self {
             nodes: Vec::with_capacity(1024),
@@ -514,17 +514,20 @@ mod tests {
 
     /// The page the parse door builds, checked against the one the
     /// `RcDom` door builds from the same input.
-    fn page(html: &str) -> ((), Page) {
+    fn page(html: &str) -> Page {
         use html5ever::tendril::TendrilSink;
         let dom =
             html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
         let page = Page::parse(html, 0);
         assert_eq!(page.nodes, Page::new(&dom).nodes, "{html}");
-        ((), page)
+        page
     }
 
     #[test]
     fn the_arena_builds_the_tree_rcdom_builds() {
+        // Markup that makes the tree builder move nodes: foster parenting,
+        // the adoption agency, reparenting, templates, foreign content,
+        // attributes merged into `<body>`, text merged across moves.
         for html in [
             "<table><tr><td>a</td></tr>x<b>y</b><p>z</p></table>",
             "<p><b>1<i>2</p>3</b>4</i>5",
@@ -540,6 +543,9 @@ mod tests {
             "<table><td>a<table><td>b</table>c</table>",
             "<div><table>t<tr><td>1</td></tr>u</table>v</div>",
             "<ul><li>a<li>b<ul><li>c</ul></ul>",
+            "<select><option selected>a<selectedcontent></selectedcontent></select>",
+            "<frameset><frame></frameset><p>x",
+            "<table><tr><td>a</td></tr>stray <b>text</b></table> and after",
         ] {
             page(html);
         }
@@ -547,7 +553,7 @@ mod tests {
 
     #[test]
     fn text_of_separates_blocks_and_skips_hidden() {
-        let (_dom, page) = page(
+        let page = page(
             "<div><p>Een <b>twee</b></p><p>drie</p><script>x()</script>\
              <span hidden>verborgen</span><div style='display: none'>weg</div>vier<br>vijf</div>",
         );
@@ -557,7 +563,7 @@ mod tests {
 
     #[test]
     fn subtree_ranges_and_children() {
-        let (_dom, page) = page("<ul><li>a</li><li><a href=x>b</a></li></ul><p>c</p>");
+        let page = page("<ul><li>a</li><li><a href=x>b</a></li></ul><p>c</p>");
         let ul = page.elements(&local_name!("ul")).next().unwrap();
         let items: Vec<_> = page.element_children(ul).collect();
         assert_eq!(items.len(), 2);
@@ -578,7 +584,7 @@ mod tests {
 
     #[test]
     fn previous_element_siblings() {
-        let (_dom, page) = page("<dl><dt><a href=x><b>a</b></a></dt> <dd>b</dd><dd>c</dd></dl>");
+        let page = page("<dl><dt><a href=x><b>a</b></a></dt> <dd>b</dd><dd>c</dd></dl>");
         let dl = page.elements(&local_name!("dl")).next().unwrap();
         let kids: Vec<_> = page.element_children(dl).collect();
         assert_eq!(page.prev_element_sibling(kids[0]), None);
@@ -590,7 +596,7 @@ mod tests {
     fn deep_trees_index_without_recursion() {
         // html5ever builds this (slowly) as 3,000 nested divs; the index must not overflow.
         let html = "<div>".repeat(3_000);
-        let (_dom, page) = page(&html);
+        let page = page(&html);
         assert!(page.len() > 3_000);
         assert!(page.ancestors(page.len() - 1).count() > 3_000);
     }

@@ -5,7 +5,7 @@
 //! allocation with its own vector of children, built, indexed and freed
 //! again. [`Arena`] keeps the nodes in one vector, linked by index (parent,
 //! first and last child, both siblings), so that building costs a push per
-//! node and dropping costs one free per vector. The tree it builds is the
+//! node and dropping frees one vector (and what the nodes own). The tree it builds is the
 //! one `RcDom` builds from the same tree-builder calls: its methods follow
 //! `markup5ever_rcdom`'s, text merging and the index `append_before_sibling`
 //! inserts at included. Tests hold the two to the same index on tricky
