@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use html5ever::tendril::TendrilSink;
+use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
@@ -53,13 +53,18 @@ pub(crate) struct Page {
 impl Page {
     /// Parses `html` with html5ever into an [`Arena`] (no `RcDom`) and
     /// indexes it; `elements` is how many elements and comments the
-    /// guard's pre-scan counted (0 when unknown).
-    pub(crate) fn parse(html: &str, elements: usize) -> Self {
+    /// guard's pre-scan counted (0 when unknown), `unread` the byte ranges
+    /// of attributes it found html5ever can go without (in order).
+    pub(crate) fn parse(html: &str, elements: usize, unread: &[Range<usize>]) -> Self {
         // About as many text nodes as elements: room for both, so that the
         // arena rarely grows, without reserving for the bytes of a long
         // script or text.
         let sink = Sink::new(elements.saturating_mul(2).saturating_add(16));
-        let arena = html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(html);
+        let parser = html5ever::parse_document(sink, html5ever::ParseOpts::default());
+        let arena = match without(html, unread) {
+            Some(input) => parser.one(input),
+            None => parser.one(html),
+        };
         Self::from_arena(arena)
     }
 
@@ -379,6 +384,55 @@ fn visible_len(text: &str) -> u32 {
     u32::try_from(text.len() - crate::text::space_bytes(text)).unwrap_or(u32::MAX)
 }
 
+/// The names [`is_read_attribute`] accepts, as text: what the guard's
+/// scan matches attribute names against before html5ever sees them.
+const READ_ATTRIBUTES: [&str; 17] = [
+    "href",
+    "rel",
+    "role",
+    "type",
+    "datetime",
+    "title",
+    "property",
+    "name",
+    "content",
+    "lang",
+    "alt",
+    "aria-modal",
+    "aria-label",
+    "aria-current",
+    "hidden",
+    "aria-hidden",
+    "style",
+];
+
+/// [`is_read_attribute`] on a name as written in a tag (any ASCII case,
+/// as html5ever lower-cases it).
+pub(crate) fn is_read_attribute_name(name: &[u8]) -> bool {
+    READ_ATTRIBUTES
+        .iter()
+        .any(|read| name.eq_ignore_ascii_case(read.as_bytes()))
+}
+
+/// `html` less the byte ranges `cut` (in order, apart), as the buffer
+/// html5ever reads; `None` when there is nothing to cut or a range does
+/// not fall on character boundaries (the guard's never do).
+fn without(html: &str, cut: &[Range<usize>]) -> Option<StrTendril> {
+    if cut.is_empty() {
+        return None;
+    }
+    let removed: usize = cut.iter().map(ExactSizeIterator::len).sum();
+    let kept = html.len().checked_sub(removed)?;
+    let mut out = StrTendril::with_capacity(u32::try_from(kept).ok()?);
+    let mut at = 0;
+    for range in cut {
+        out.push_slice(html.get(at..range.start)?);
+        at = range.end;
+    }
+    out.push_slice(html.get(at..)?);
+    Some(out)
+}
+
 /// Whether the index keeps `attr`: one the extractors read (see
 /// [`is_read_attribute`]), without a namespace. Class names, ids, `data-`
 /// and the rest are dropped as the tree is built: the crate reads
@@ -518,7 +572,12 @@ mod tests {
         use html5ever::tendril::TendrilSink;
         let dom =
             html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
-        let page = Page::parse(html, 0);
+        // (Past the default limits, as deep trees are, nothing is cut.)
+        let limits = crate::Limits::default();
+        let unread = crate::guard::scan_unread(html.as_bytes(), &limits)
+            .map(|(_, unread)| unread)
+            .unwrap_or_default();
+        let page = Page::parse(html, 0, &unread);
         assert_eq!(page.nodes, Page::new(&dom).nodes, "{html}");
         page
     }
@@ -548,6 +607,164 @@ mod tests {
             "<table><tr><td>a</td></tr>stray <b>text</b></table> and after",
         ] {
             page(html);
+        }
+    }
+
+    /// The attributes the guard lets html5ever skip, on markup where its
+    /// tokenizer could part from html5ever's: each page is still the
+    /// `RcDom`'s.
+    #[test]
+    fn unread_attributes_leave_the_tree_alone() {
+        for html in [
+            "<div class=a id=b><p class='c' title=t>x</p><a class=d href=/e>y</a></div>",
+            "<a/class=x href=1>a</a><p class=\"x\"title=y>b<p class = x>c<p class>d",
+            "<b class=1><b class=2><b class=3><b class=4><p>x</b>y",
+            "<p><b class=1><b class=2><b class=3><b class=4></p><p>x",
+            "<!--!><title>--><textarea></title><p class=x></textarea><p class=y>",
+            "<p a class=\"x\" =y>1<p a class=x =y>2<p <p class=\"z\"=</style>3",
+            "<a class=1><a class=2><a class=3><a class=4><p>x</a>y",
+            "<title><a class=x></title><textarea><p class=y></textarea><p class=z>",
+            "<style><p class=x></style><xmp><p class=y></xmp><noscript><p class=n></noscript>",
+            "<iframe><p class=x></iframe><noembed><p class=y></noembed><noframes><p class=w></noframes>",
+            "<script><!--<script></script><p class=x>--></script><p class=y>z",
+            "<script>if (a<b) x('<p class=q>')</script><p class=y>z",
+            "<!--!><p class=x>--><p class=y>z<!---!><p class=w>-->",
+            "<!--><p class=x><!---><p class=y><!-- -- --!><p class=z>",
+            "<select><style><textarea></style><p class=x></textarea><p class=y>",
+            "<svg><title><textarea></title><p class=x></textarea></svg><p class=y>",
+            "<math><mi><textarea></mi><p class=z></textarea></math>",
+            "<frameset><noframes><p class=x></noframes></frameset><p class=y>",
+            "<meta charset=utf-8 class=x><meta http-equiv=content-type content='text/html'>",
+            "<table><input type=hidden class=x><tr><td class=y>1</table>",
+            "<form id=f></form><input form=f class=x><template shadowrootmode=open class=y>t</template>",
+            "<p class=\"unterminated>x",
+            "<body class=a><body class=b id=c title=t><p>x",
+            "<plaintext class=x><p class=y>",
+        ] {
+            page(html);
+        }
+        let limits = crate::Limits::default();
+        let html = "<div class=a><p id=b title=c>x</p></div>";
+        let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
+        let cut: Vec<&str> = unread.iter().filter_map(|r| html.get(r.clone())).collect();
+        assert_eq!(cut, ["class=a", "id=b"]);
+    }
+
+    #[test]
+    fn read_attribute_names_match_the_atoms() {
+        for name in READ_ATTRIBUTES {
+            assert!(is_read_attribute(&LocalName::from(name)), "{name}");
+            assert!(is_read_attribute_name(name.to_uppercase().as_bytes()));
+        }
+        for name in ["class", "id", "data-href", "src", "hreff", "titl", ""] {
+            assert!(!is_read_attribute(&LocalName::from(name)), "{name}");
+            assert!(!is_read_attribute_name(name.as_bytes()), "{name}");
+        }
+    }
+
+    /// Pieces of markup where the guard's tokenizer and html5ever's could
+    /// part, mixed at random by [`random_mixes_of_tricky_markup`].
+    const PIECES: [&str; 72] = [
+        "<div class=a>",
+        "</div>",
+        "<p id=x title=y>",
+        "</p>",
+        "<a class=q href=h>",
+        "</a>",
+        "<b class=z>",
+        "</b>",
+        "<i id=1>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-->",
+        "<style class=s>",
+        "</style>",
+        "<textarea>",
+        "</textarea>",
+        "<title id=t>",
+        "</title>",
+        "<svg class=s>",
+        "</svg>",
+        "<math>",
+        "</math>",
+        "<select class=x>",
+        "</select>",
+        "<option id=o>",
+        "<table class=t>",
+        "<tr id=r>",
+        "<td class=c>",
+        "</table>",
+        "text",
+        " ",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        "/",
+        "<p class=\"",
+        "<noscript>",
+        "</noscript>",
+        "<xmp>",
+        "</xmp>",
+        "<iframe>",
+        "<plaintext>",
+        "<frameset>",
+        "<template class=t>",
+        "</template>",
+        "<br class=x/>",
+        "<img alt=a class=b>",
+        "<![CDATA[",
+        "]]>",
+        "<!DOCTYPE html>",
+        "<?x>",
+        "</ x>",
+        "<body class=b>",
+        "<foreignObject class=f>",
+        "<mi>",
+        "<span\tclass=a>",
+        "<li class=l data-x='1 2'>",
+        "<h3 class=h>",
+        "<font color=red class=c>",
+        "<b id=w>",
+        "<b class=y>",
+        "<p>",
+        "<u class=u>",
+        "<p a class=x",
+        " =",
+        "<div hidden id=d",
+        "\"=",
+    ];
+
+    /// Random mixes of [`PIECES`] (a fixed xorshift seed, so failures
+    /// repeat): the page built from the input less the unread attributes is
+    /// the `RcDom`'s. `NEWSWIRE_MIXES` raises the count (the default keeps
+    /// debug test runs short), `NEWSWIRE_SEED` (non-zero) changes the mixes.
+    #[test]
+    fn random_mixes_of_tricky_markup() {
+        let mixes: usize = std::env::var("NEWSWIRE_MIXES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(400);
+        let mut state: u64 = std::env::var("NEWSWIRE_SEED")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0x9e37_79b9_7f4a_7c15);
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..mixes {
+            let len = 4 + next() % 28;
+            let html: String = (0..len)
+                .map(|_| PIECES[usize::try_from(next() % 72).unwrap()])
+                .collect();
+            page(&html);
         }
     }
 

@@ -19,8 +19,15 @@
 //!
 //! Where the model is unsure it over-counts (treats text as markup, keeps
 //! elements open), so a hostile page cannot hide structure from it.
+//!
+//! [`scan_unread`] also collects, while its tokenizer is sure to read tags
+//! as html5ever does, the byte ranges of attributes no extractor reads and
+//! the tree builder never looks at (see [`Unread`]): the parse leaves them
+//! out of html5ever's input and gets the same tree, less what the index
+//! would drop anyway.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::{Error, Limit, Limits};
@@ -44,16 +51,88 @@ pub(crate) struct Usage {
 
 /// Checks `html` against `limits` in one linear pass.
 pub(crate) fn scan(html: &[u8], limits: &Limits) -> Result<Usage, Error> {
+    run(html, limits, None).map(|(usage, _)| usage)
+}
+
+/// [`scan`], which also finds the attributes html5ever can go without
+/// (see [`Unread`]): their byte ranges, in order.
+pub(crate) fn scan_unread(
+    html: &[u8],
+    limits: &Limits,
+) -> Result<(Usage, Vec<Range<usize>>), Error> {
+    let unread = Unread {
+        spans: Vec::new(),
+        sure: true,
+    };
+    run(html, limits, Some(unread))
+        .map(|(usage, unread)| (usage, unread.map(|u| u.spans).unwrap_or_default()))
+}
+
+fn run(
+    html: &[u8],
+    limits: &Limits,
+    unread: Option<Unread>,
+) -> Result<(Usage, Option<Unread>), Error> {
     if html.len() > limits.input_bytes {
         return Err(exceeded(Limit::InputBytes, limits.input_bytes));
     }
     let mut tree = Tree::new(limits);
-    Tokenizer { src: html, pos: 0 }.run(&mut tree)?;
+    let mut tokenizer = Tokenizer {
+        src: html,
+        pos: 0,
+        unread,
+    };
+    tokenizer.run(&mut tree)?;
     let budget = work_budget(html.len(), limits);
     if tree.usage.work > budget {
         return Err(exceeded(Limit::Work, limits.work_per_byte));
     }
-    Ok(tree.usage)
+    Ok((tree.usage, tokenizer.unread))
+}
+
+/// The attributes of a page that no extractor reads and html5ever's tree
+/// builder never looks at (class names, ids, `data-`, `src`, …), found by
+/// the scan's tokenizer.
+///
+/// Leaving them out of the text html5ever parses builds the same tree less
+/// attributes the index drops anyway (see [`crate::dom::keeps_attribute`]),
+/// and html5ever tokenizes attribute bytes one character at a time: they
+/// are a fifth of its work on a news page.
+///
+/// Ranges are taken only where the scan reads a tag exactly as html5ever
+/// does. At the first markup after which that may not hold (foreign
+/// content, `<select>`, `<frameset>`, a script that opens a comment) the
+/// scan stops taking them; those before stay valid, since the tree up to
+/// there is the same.
+struct Unread {
+    spans: Vec<Range<usize>>,
+    /// Whether the scan still reads the input as html5ever does.
+    sure: bool,
+}
+
+/// Attributes html5ever's tree builder reads: the encoding of a `<meta>`,
+/// `<input type>`, form association, declarative shadow roots, `encoding`
+/// on `annotation-xml`, and the `<font>` attributes that end foreign
+/// content.
+const TREE_BUILDER_READS: [&[u8]; 10] = [
+    b"charset",
+    b"http-equiv",
+    b"content",
+    b"type",
+    b"form",
+    b"shadowrootmode",
+    b"encoding",
+    b"color",
+    b"face",
+    b"size",
+];
+
+/// Whether html5ever can go without the attribute named `name`.
+fn is_unread(name: &[u8]) -> bool {
+    !crate::dom::is_read_attribute_name(name)
+        && !TREE_BUILDER_READS
+            .iter()
+            .any(|read| name.eq_ignore_ascii_case(read))
 }
 
 /// Stack-walk steps allowed for `len` bytes: `work_per_byte` per byte plus
@@ -126,6 +205,7 @@ const KNOWN: &[(&str, u16)] = &[
     ("div", SPECIAL | CLOSES_P | BREAKOUT),
     ("address", SPECIAL | CLOSES_P),
     ("template", SPECIAL | SCOPE | MARKER),
+    ("frameset", SPECIAL),
     // Formatting elements.
     ("b", FORMATTING | BREAKOUT),
     ("big", FORMATTING | BREAKOUT),
@@ -206,7 +286,6 @@ const KNOWN: &[(&str, u16)] = &[
     ("object", SPECIAL | SCOPE | MARKER),
     ("caption", SPECIAL | SCOPE | MARKER | TABLE_PART),
     ("colgroup", SPECIAL | TABLE_PART),
-    ("frameset", SPECIAL),
     // Foreign content.
     ("foreignobject", SPECIAL | SCOPE | INTEGRATION),
     ("desc", SPECIAL | SCOPE | INTEGRATION),
@@ -278,6 +357,7 @@ const BUTTON: Name = 23;
 const DIV: Name = 24;
 const ADDRESS: Name = 25;
 const TEMPLATE: Name = 26;
+const FRAMESET: Name = 27;
 
 /// Interns lower-cased tag names to small ids; the flags of an id are its
 /// [`KNOWN`] entry's (none for other names).
@@ -1030,6 +1110,8 @@ impl<'l> Tree<'l> {
 struct Tokenizer<'a> {
     src: &'a [u8],
     pos: usize,
+    /// Collected when the caller asked for them ([`scan_unread`]).
+    unread: Option<Unread>,
 }
 
 fn is_space(b: u8) -> bool {
@@ -1045,12 +1127,12 @@ struct Tag {
     key: u64,
 }
 
-impl Tokenizer<'_> {
+impl<'a> Tokenizer<'a> {
     fn peek(&self, ahead: usize) -> Option<u8> {
         self.src.get(self.pos.saturating_add(ahead)).copied()
     }
 
-    fn rest(&self) -> &[u8] {
+    fn rest(&self) -> &'a [u8] {
         self.src.get(self.pos..).unwrap_or_default()
     }
 
@@ -1078,7 +1160,7 @@ impl Tokenizer<'_> {
                 (Some(b'/'), Some(b'>')) => self.pos += 3,
                 (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => {
                     self.pos += 2;
-                    let Some(tag) = self.tag(tree)? else {
+                    let Some(tag) = self.tag(tree, false)? else {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
@@ -1091,10 +1173,12 @@ impl Tokenizer<'_> {
                 }
                 (Some(c), _) if c.is_ascii_alphabetic() => {
                     self.pos += 1;
-                    let Some(mut tag) = self.tag(tree)? else {
+                    let mark = self.unread.as_ref().map_or(0, |u| u.spans.len());
+                    let Some(mut tag) = self.tag(tree, true)? else {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
+                    self.settle_unread(mark, name);
                     if has(name, FORMATTING) {
                         // Only formatting elements are compared by their
                         // attributes (Noah's ark): hash those alone.
@@ -1105,9 +1189,11 @@ impl Tokenizer<'_> {
                         After::Markup => {}
                         After::PlainText => return tree.text(),
                         After::RawText(raw) => {
+                            let from = self.pos;
                             if self.raw_text(tree, tag.name)? {
                                 tree.end(raw)?;
                             }
+                            self.check_script(tag.name, from);
                         }
                     }
                 }
@@ -1119,6 +1205,40 @@ impl Tokenizer<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Keeps the unread attributes a start tag named `name` added after
+    /// `mark`, or drops them: a formatting element's attributes are
+    /// compared by Noah's ark (all but `<a>`'s: a new `<a>` first closes
+    /// the open one, so no two are ever compared), and after foreign
+    /// content, `<select>` or `<frameset>` the scan is no longer sure.
+    fn settle_unread(&mut self, mark: usize, name: Name) {
+        let Some(unread) = self.unread.as_mut() else {
+            return;
+        };
+        if matches!(name, SVG | MATH | SELECT | FRAMESET) {
+            unread.sure = false;
+        }
+        if !unread.sure || (has(name, FORMATTING) && name != A) {
+            unread.spans.truncate(mark);
+        }
+    }
+
+    /// A script whose text opens a comment (`<!--`) may hold `<script>`
+    /// and then ignore its first `</script>` (html5ever's escaped states,
+    /// which the scan does not follow): not sure after it.
+    fn check_script(&mut self, name: (usize, usize), from: usize) {
+        let Some(unread) = self.unread.as_mut().filter(|u| u.sure) else {
+            return;
+        };
+        let is_script = self
+            .src
+            .get(name.0..name.1)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"script"));
+        let text = self.src.get(from..self.pos).unwrap_or_default();
+        if is_script && find(text, b"<!--").is_some() {
+            unread.sure = false;
+        }
     }
 
     fn name(&self, tree: &mut Tree<'_>, tag: &Tag) -> Name {
@@ -1138,7 +1258,9 @@ impl Tokenizer<'_> {
                 let at = from + i + 2;
                 match (rest.get(at), rest.get(at + 1)) {
                     (Some(b'>'), _) => end = Some(at + 1),
-                    (Some(b'!'), Some(b'>')) => end = Some(at + 2),
+                    // `--!>` ends a comment, but not as its opening dashes
+                    // (`<!--!>`, `<!---!>` go on).
+                    (Some(b'!'), Some(b'>')) if from + i >= 2 => end = Some(at + 2),
                     _ => {
                         from = from + i + 1;
                         continue;
@@ -1161,7 +1283,14 @@ impl Tokenizer<'_> {
     /// One forward pass with a local cursor over the rest of the input:
     /// every tag goes through here, and re-slicing the input at each step
     /// cost more than the bytes themselves.
-    fn tag(&mut self, tree: &mut Tree<'_>) -> Result<Option<Tag>, Error> {
+    ///
+    /// With `collect` (a start tag), the attributes html5ever can go
+    /// without are added to [`Unread`] while it is sure. Only one that
+    /// follows white space is taken, so that leaving it out joins nothing
+    /// (`<a/class=x>` would become a self-closing `<a/>`), and not one
+    /// before an `=` (in `<a b class=x =y>` the `=y` is an attribute of its
+    /// own; without `class=x` it would be `b`'s value).
+    fn tag(&mut self, tree: &mut Tree<'_>, collect: bool) -> Result<Option<Tag>, Error> {
         let start = self.pos;
         let rest = self.rest();
         // The name runs to space, `/` or `>`.
@@ -1189,10 +1318,20 @@ impl Tokenizer<'_> {
                 Some(_) => {
                     tag.attributes += 1;
                     tree.attributes(tag.attributes)?;
-                    match attribute(rest, i) {
-                        Some(end) => i = end,
-                        None => return Ok(None),
+                    let Some((name_end, end)) = attribute(rest, i) else {
+                        return Ok(None);
+                    };
+                    if collect
+                        && let Some(unread) = self.unread.as_mut().filter(|u| u.sure)
+                        && i.checked_sub(1)
+                            .and_then(|b| rest.get(b))
+                            .is_some_and(|&b| is_space(b))
+                        && rest.get(skip(rest, end, is_space)) != Some(&b'=')
+                        && is_unread(rest.get(i..name_end).unwrap_or_default())
+                    {
+                        unread.spans.push(start + i..start + end);
                     }
+                    i = end;
                 }
             }
         }
@@ -1221,7 +1360,7 @@ impl Tokenizer<'_> {
             if matched {
                 self.pos += name.len();
                 // The end tag's own attributes (if any) up to `>`.
-                let _ = self.tag(tree)?;
+                let _ = self.tag(tree, false)?;
                 return Ok(true);
             }
         }
@@ -1233,27 +1372,31 @@ impl Tokenizer<'_> {
     }
 }
 
-/// Reads the attribute that starts at `at` in `rest`; returns where it
-/// ends, `None` when the input ends inside its value (the tokenizer then
-/// drops the tag). Where the next attribute, `/` or `>` begins is left to
-/// the caller: an end of input there is the caller's to see.
-fn attribute(rest: &[u8], at: usize) -> Option<usize> {
+/// Reads the attribute that starts at `at` in `rest`; returns where its
+/// name ends and where it ends, `None` when the input ends inside its
+/// value (the tokenizer then drops the tag). Where the next attribute, `/`
+/// or `>` begins is left to the caller: an end of input there is the
+/// caller's to see.
+fn attribute(rest: &[u8], at: usize) -> Option<(usize, usize)> {
     // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
-    let i = skip(rest, at + 1, |b| {
+    let name_end = skip(rest, at + 1, |b| {
         !(is_space(b) || matches!(b, b'/' | b'>' | b'='))
     });
-    let i = skip(rest, i, is_space);
+    let i = skip(rest, name_end, is_space);
     if rest.get(i) != Some(&b'=') {
-        return Some(i);
+        // No value: the attribute ends with its name (the space after it
+        // may separate the next one).
+        return Some((name_end, name_end));
     }
     let i = skip(rest, i + 1, is_space);
-    match rest.get(i)? {
+    let end = match rest.get(i)? {
         &q @ (b'"' | b'\'') => {
             let value = rest.get(i + 1..)?;
-            find_byte(value, q).map(|end| i + 1 + end + 1)
+            find_byte(value, q).map(|end| i + 1 + end + 1)?
         }
-        _ => Some(skip(rest, i, |b| !(is_space(b) || b == b'>'))),
-    }
+        _ => skip(rest, i, |b| !(is_space(b) || b == b'>')),
+    };
+    Some((name_end, end))
 }
 
 /// Index of the first byte at or after `from` in `hay` that `keep`
@@ -1382,6 +1525,7 @@ mod tests {
             (DIV, "div"),
             (ADDRESS, "address"),
             (TEMPLATE, "template"),
+            (FRAMESET, "frameset"),
         ] {
             assert_eq!(names.intern(name.as_bytes()), id, "{name}");
         }
@@ -1452,7 +1596,7 @@ mod tests {
                 if ratio > 0.3 {
                     println!("work/byte {ratio:.2} {name}");
                 }
-                let page = crate::dom::Page::parse(&text, 0);
+                let page = crate::dom::Page::parse(&text, 0, &[]);
                 let real = (0..page.len())
                     .filter(|&id| page.name(id).is_some())
                     .count();

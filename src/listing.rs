@@ -1710,7 +1710,7 @@ mod tests {
     use super::*;
 
     fn related_of(html: &str) -> Option<Listing> {
-        let page = Page::parse(html, 0);
+        let page = Page::parse(html, 0, &[]);
         let meta = PageMeta::new(&page, None);
         let article = (0..page.len())
             .find(|&n| page.is(n, &local_name!("article")))
@@ -1766,7 +1766,7 @@ mod tests {
     #[test]
     fn worded_pager_links() {
         let next = |html: &str| {
-            let page = Page::parse(html, 0);
+            let page = Page::parse(html, 0, &[]);
             let base = url::Url::parse("https://a.nl/nieuws?page=12").unwrap();
             let meta = PageMeta::new(&page, Some(&base));
             paging(&page, &meta).1

@@ -242,7 +242,7 @@ mod tests {
 
     fn meta(html: &str, base: Option<&str>) -> PageMeta {
         let base = base.map(|b| Url::parse(b).unwrap());
-        PageMeta::new(&Page::parse(html, 0), base.as_ref())
+        PageMeta::new(&Page::parse(html, 0, &[]), base.as_ref())
     }
 
     #[test]

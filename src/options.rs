@@ -423,8 +423,8 @@ impl Options {
 
     /// The pre-scan, then html5ever.
     fn build_page(&self, html: &str) -> Result<Page, Error> {
-        let usage = guard::scan(html.as_bytes(), &self.limits)?;
-        Ok(Page::parse(html, usage.elements))
+        let (usage, unread) = guard::scan_unread(html.as_bytes(), &self.limits)?;
+        Ok(Page::parse(html, usage.elements, &unread))
     }
 
     /// Refuses oversized bytes before decoding them.
