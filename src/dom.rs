@@ -644,10 +644,10 @@ mod tests {
             page(html);
         }
         let limits = crate::Limits::default();
-        let html = "<div class=a><p id=b title=c>x</p></div>";
+        let html = "<div class=a><p id=b title=c>x</p><p id=d\n class=e>y</p></div>";
         let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
         let cut: Vec<&str> = unread.iter().filter_map(|r| html.get(r.clone())).collect();
-        assert_eq!(cut, ["class=a", "id=b"]);
+        assert_eq!(cut, ["class=a", "id=b", "id=d\n class=e"]);
     }
 
     #[test]

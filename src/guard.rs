@@ -110,6 +110,23 @@ struct Unread {
     sure: bool,
 }
 
+impl Unread {
+    /// Adds `span` of `src`, joined to the last one when only white space
+    /// parts them (`class=a id=b`): one range per run of unread
+    /// attributes, however many a tag has.
+    fn add(&mut self, src: &[u8], span: Range<usize>) {
+        if let Some(last) = self.spans.last_mut()
+            && src
+                .get(last.end..span.start)
+                .is_some_and(|gap| gap.iter().all(|&b| is_space(b)))
+        {
+            last.end = span.end;
+        } else {
+            self.spans.push(span);
+        }
+    }
+}
+
 /// Attributes html5ever's tree builder reads: the encoding of a `<meta>`,
 /// `<input type>`, form association, declarative shadow roots, `encoding`
 /// on `annotation-xml`, and the `<font>` attributes that end foreign
@@ -1329,7 +1346,7 @@ impl<'a> Tokenizer<'a> {
                         && rest.get(skip(rest, end, is_space)) != Some(&b'=')
                         && is_unread(rest.get(i..name_end).unwrap_or_default())
                     {
-                        unread.spans.push(start + i..start + end);
+                        unread.add(self.src, start + i..start + end);
                     }
                     i = end;
                 }
