@@ -146,6 +146,17 @@ impl Page {
     /// Appends a node under `parent` (already indexed); returns its id.
     fn push(&mut self, data: Data, parent: NodeId) -> NodeId {
         let id = self.nodes.len();
+        let data = match data {
+            Data::Text(_)
+                if self
+                    .nodes
+                    .get(parent)
+                    .is_some_and(|p| holds_unread_text(&p.data)) =>
+            {
+                Data::Text(StrTendril::new())
+            }
+            data => data,
+        };
         // A node's own text and kind are read here, while it is at hand:
         // the bottom-up sweep then never reads the data again.
         let hidden = self.nodes.get(parent).is_some_and(|p| p.hidden) || hides_itself(&data);
@@ -476,6 +487,29 @@ fn attr_of<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
         .map(|a| &*a.value)
 }
 
+/// Whether the text in the element `data` is text no extractor reads: a
+/// `<style>`'s, or a `<script>`'s that is not JSON-LD. The index keeps such
+/// text nodes empty, whichever door built it, as the parse may have left
+/// the text out of html5ever's input (see `guard::Unread`).
+fn holds_unread_text(data: &Data) -> bool {
+    match data {
+        Data::Element {
+            name: local_name!("style"),
+            ..
+        } => true,
+        Data::Element {
+            name: local_name!("script"),
+            attrs,
+        } => !is_json_ld(attr_of(attrs, &local_name!("type"))),
+        _ => false,
+    }
+}
+
+/// Whether a `<script>` with this `type` holds JSON-LD.
+pub(crate) fn is_json_ld(script_type: Option<&str>) -> bool {
+    script_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
 /// Elements that render nothing a reader sees, or mark themselves hidden.
 fn hides_itself(data: &Data) -> bool {
     let Data::Element { name, attrs } = data else {
@@ -640,6 +674,11 @@ mod tests {
             "<p class=\"unterminated>x",
             "<body class=a><body class=b id=c title=t><p>x",
             "<plaintext class=x><p class=y>",
+            "<script type=\"application/ld+json\">{\"headline\": \"x\"}</script><script>var a;</script>",
+            "<script type=\"application/ld&#43;json\">{}</script><style>p{}</style><script>é</script>",
+            "<script type=' Application/LD+JSON '>[1]</script><script type=module>x</script>a",
+            "<script type=text/javascript type=application/ld+json>{}</script><script>a</script>",
+            "<table><script>x<y</script><style>s</style><tr><td>1</table><script>1</scrip></script>",
         ] {
             page(html);
         }
@@ -664,7 +703,7 @@ mod tests {
 
     /// Pieces of markup where the guard's tokenizer and html5ever's could
     /// part, mixed at random by [`random_mixes_of_tricky_markup`].
-    const PIECES: [&str; 72] = [
+    const PIECES: [&str; 75] = [
         "<div class=a>",
         "</div>",
         "<p id=x title=y>",
@@ -737,6 +776,9 @@ mod tests {
         " =",
         "<div hidden id=d",
         "\"=",
+        "<script type=application/ld+json>",
+        "{\"a\": 1}",
+        "<script type=module>",
     ];
 
     /// Random mixes of [`PIECES`] (a fixed xorshift seed, so failures
@@ -762,7 +804,7 @@ mod tests {
         for _ in 0..mixes {
             let len = 4 + next() % 28;
             let html: String = (0..len)
-                .map(|_| PIECES[usize::try_from(next() % 72).unwrap()])
+                .map(|_| PIECES[usize::try_from(next() % 75).unwrap()])
                 .collect();
             page(&html);
         }

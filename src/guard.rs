@@ -1207,10 +1207,11 @@ impl<'a> Tokenizer<'a> {
                         After::PlainText => return tree.text(),
                         After::RawText(raw) => {
                             let from = self.pos;
-                            if self.raw_text(tree, tag.name)? {
+                            let end = self.raw_text(tree, tag.name)?;
+                            if end.is_some() {
                                 tree.end(raw)?;
                             }
-                            self.check_script(tag.name, from);
+                            self.settle_raw_text(&tag, from, end);
                         }
                     }
                 }
@@ -1241,20 +1242,39 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    /// A script whose text opens a comment (`<!--`) may hold `<script>`
-    /// and then ignore its first `</script>` (html5ever's escaped states,
-    /// which the scan does not follow): not sure after it.
-    fn check_script(&mut self, name: (usize, usize), from: usize) {
+    /// After the raw text of `tag` (from `from` to `end`, `None` when it
+    /// runs to the end of input): a script whose text opens a comment
+    /// (`<!--`) may hold `<script>` and then ignore its first `</script>`
+    /// (html5ever's escaped states, which the scan does not follow), so the
+    /// scan is not sure after it. Otherwise the text of a `<style>`, or of
+    /// a `<script>` that is not JSON-LD, is unread but for its last byte:
+    /// the element keeps a text node, which the index empties anyway (see
+    /// `dom::holds_unread_text`).
+    fn settle_raw_text(&mut self, tag: &Tag, from: usize, end: Option<usize>) {
         let Some(unread) = self.unread.as_mut().filter(|u| u.sure) else {
             return;
         };
-        let is_script = self
+        let name = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
+        let text = self
             .src
-            .get(name.0..name.1)
-            .is_some_and(|n| n.eq_ignore_ascii_case(b"script"));
-        let text = self.src.get(from..self.pos).unwrap_or_default();
-        if is_script && find(text, b"<!--").is_some() {
+            .get(from..end.unwrap_or(self.src.len()))
+            .unwrap_or_default();
+        let script = name.eq_ignore_ascii_case(b"script");
+        if script && find(text, b"<!--").is_some() {
             unread.sure = false;
+            return;
+        }
+        let attrs = self.src.get(tag.attrs.0..tag.attrs.1).unwrap_or_default();
+        // A `type` naming JSON, or hiding its value behind a character
+        // reference, may be JSON-LD: such a script is read.
+        let read = script && (attrs.contains(&b'&') || contains_ignore_case(attrs, b"json"));
+        let unread_text = (script && !read) || name.eq_ignore_ascii_case(b"style");
+        if let Some(end) = end
+            && unread_text
+            && text.len() >= 2
+            && text.last().is_some_and(u8::is_ascii)
+        {
+            unread.add(self.src, from..end - 1);
         }
     }
 
@@ -1358,8 +1378,12 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Skips raw text up to `</name` followed by space, `/` or `>`; returns
-    /// whether the end tag was found (it is consumed).
-    fn raw_text(&mut self, tree: &mut Tree<'_>, name: (usize, usize)) -> Result<bool, Error> {
+    /// where the text ends when the end tag was found (it is consumed).
+    fn raw_text(
+        &mut self,
+        tree: &mut Tree<'_>,
+        name: (usize, usize),
+    ) -> Result<Option<usize>, Error> {
         let name = self.src.get(name.0..name.1).unwrap_or_default();
         while let Some(i) = find(self.rest(), b"</") {
             if i > 0 {
@@ -1375,17 +1399,18 @@ impl<'a> Tokenizer<'a> {
                     .get(name.len())
                     .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
             if matched {
+                let end = self.pos - 2;
                 self.pos += name.len();
                 // The end tag's own attributes (if any) up to `>`.
                 let _ = self.tag(tree, false)?;
-                return Ok(true);
+                return Ok(Some(end));
             }
         }
         if self.pos < self.src.len() {
             tree.text()?;
         }
         self.pos = self.src.len();
-        Ok(false)
+        Ok(None)
     }
 }
 
@@ -1422,6 +1447,12 @@ fn skip(hay: &[u8], from: usize, keep: impl Fn(u8) -> bool) -> usize {
     hay.get(from..).map_or(hay.len(), |r| {
         from + r.iter().position(|&b| !keep(b)).unwrap_or(r.len())
     })
+}
+
+/// Whether `hay` holds `needle` (lower-case ASCII) in any ASCII case.
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -318,10 +318,7 @@ impl JsonLd {
         let mut fallback: Option<Self> = None;
         for script in page
             .elements(&local_name!("script"))
-            .filter(|&s| {
-                page.attr(s, &local_name!("type"))
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            })
+            .filter(|&s| crate::dom::is_json_ld(page.attr(s, &local_name!("type"))))
             .take(JSON_LD_MAX_SCRIPTS)
         {
             let mut source = String::new();
