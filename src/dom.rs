@@ -8,8 +8,10 @@
 //! the index range `n + 1 .. end(n)` and no walk needs recursion or a second
 //! traversal of the tree. Each node owns what the extractors read (an
 //! element's name and the attributes it reads, a text node's tendril),
-//! moved out of the arena or copied from the `RcDom` (text buffers shared). Trees can be a million elements deep;
-//! nothing here recurses.
+//! moved out of the arena or copied from the `RcDom` (text buffers shared).
+//! Text nobody reads, that of a `<style>` or of a `<script>` that is not
+//! JSON-LD, is kept empty: the parse may have cut it from html5ever's input.
+//! Trees can be a million elements deep; nothing here recurses.
 //!
 //! Per node the index also keeps what every heuristic asks for: whether the
 //! node is hidden (inherited), and how much visible text and linked text its
