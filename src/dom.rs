@@ -681,6 +681,11 @@ mod tests {
             "<script type=' Application/LD+JSON '>[1]</script><script type=module>x</script>a",
             "<script type=text/javascript type=application/ld+json>{}</script><script>a</script>",
             "<table><script>x<y</script><style>s</style><tr><td>1</table><script>1</scrip></script>",
+            "<svg class=i><g id=g><path d=x class=p></path><path d=y/></g></svg><p class=a>x</p>",
+            "<svg class=i><path d=x></svg><p class=a>x<svg><g></path></g></svg><p class=b>",
+            "<svg><g><p class=x>y</p></g></svg><p class=z><svg><title><textarea></title></svg>",
+            "<svg><svg class=a><g></svg></svg><div class=b><svg/><p class=c>d</div></p></svg>",
+            "<table><svg class=a><rect/></svg><tr><td class=b>1</table><svg><font color=r class=c>",
         ] {
             page(html);
         }
@@ -705,7 +710,7 @@ mod tests {
 
     /// Pieces of markup where the guard's tokenizer and html5ever's could
     /// part, mixed at random by [`random_mixes_of_tricky_markup`].
-    const PIECES: [&str; 75] = [
+    const PIECES: [&str; 81] = [
         "<div class=a>",
         "</div>",
         "<p id=x title=y>",
@@ -781,6 +786,12 @@ mod tests {
         "<script type=application/ld+json>",
         "{\"a\": 1}",
         "<script type=module>",
+        "<path d=x class=p>",
+        "</path>",
+        "<g id=g>",
+        "</g>",
+        "<rect class=r/>",
+        "<desc>",
     ];
 
     /// Random mixes of [`PIECES`] (a fixed xorshift seed, so failures
@@ -806,7 +817,7 @@ mod tests {
         for _ in 0..mixes {
             let len = 4 + next() % 28;
             let html: String = (0..len)
-                .map(|_| PIECES[usize::try_from(next() % 75).unwrap()])
+                .map(|_| PIECES[usize::try_from(next() % 81).unwrap()])
                 .collect();
             page(&html);
         }

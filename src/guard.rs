@@ -64,6 +64,7 @@ pub(crate) fn scan_unread(
     let unread = Unread {
         spans: Vec::new(),
         sure: true,
+        svg: Vec::new(),
     };
     run(html, limits, Some(unread))
         .map(|(usage, unread)| (usage, unread.map(|u| u.spans).unwrap_or_default()))
@@ -104,15 +105,50 @@ fn run(
 /// are a fifth to a half of its work on a news page.
 ///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
-/// does. At the first markup after which that may not hold (foreign
-/// content, `<select>`, `<frameset>`, a script that opens a comment) the
-/// scan stops taking them; those before stay valid, since the tree up to
-/// there is the same.
+/// does. At the first markup after which that may not hold (`<math>`,
+/// `<select>`, `<frameset>`, a script that opens a comment, an `<svg>`
+/// that is not plain) the scan stops taking them; those before stay valid,
+/// since the tree up to there is the same.
 struct Unread {
     spans: Vec<Range<usize>>,
     /// Whether the scan still reads the input as html5ever does.
     sure: bool,
+    /// The open elements of an inline `<svg>` (the `svg` first), while the
+    /// scan is inside one (see [`SVG_PLAIN`]).
+    svg: Vec<Name>,
 }
+
+/// SVG elements that keep an inline `<svg>` plain: none ends foreign
+/// content or holds HTML (`foreignObject`, `desc`, `title`), so inside an
+/// `<svg>` of these alone, properly nested, html5ever reads every tag as
+/// the scan does, and after its `</svg>` the page is HTML again. Icons are
+/// made of them; any other tag in an `<svg>` ends the cutting for good.
+const SVG_PLAIN: [&[u8]; 24] = [
+    b"svg",
+    b"g",
+    b"path",
+    b"use",
+    b"circle",
+    b"rect",
+    b"line",
+    b"polyline",
+    b"polygon",
+    b"ellipse",
+    b"defs",
+    b"symbol",
+    b"lineargradient",
+    b"radialgradient",
+    b"stop",
+    b"clippath",
+    b"mask",
+    b"pattern",
+    b"text",
+    b"tspan",
+    b"filter",
+    b"fegaussianblur",
+    b"feoffset",
+    b"animate",
+];
 
 impl Unread {
     /// Adds `span` of `src`, joined to the last one when only white space
@@ -1185,6 +1221,7 @@ impl<'a> Tokenizer<'a> {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
+                    self.settle_end(name);
                     tree.end(name)?;
                 }
                 (Some(b'?'), _) | (Some(b'/'), Some(_)) => {
@@ -1199,7 +1236,7 @@ impl<'a> Tokenizer<'a> {
                         return Ok(());
                     };
                     let name = self.name(tree, &tag);
-                    self.settle_unread(mark, name);
+                    self.settle_unread(mark, &tag, name);
                     if has(name, FORMATTING) {
                         // Only formatting elements are compared by their
                         // attributes (Noah's ark): hash those alone.
@@ -1229,20 +1266,40 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
-    /// Keeps the unread attributes a start tag named `name` added after
-    /// `mark`, or drops them: a formatting element's attributes are
+    /// Keeps the unread attributes the start tag `tag` named `name` added
+    /// after `mark`, or drops them: a formatting element's attributes are
     /// compared by Noah's ark (all but `<a>`'s: a new `<a>` first closes
-    /// the open one, so no two are ever compared), and after foreign
-    /// content, `<select>` or `<frameset>` the scan is no longer sure.
-    fn settle_unread(&mut self, mark: usize, name: Name) {
+    /// the open one, so no two are ever compared). After `<math>`,
+    /// `<select>`, `<frameset>` or an `<svg>` that is not plain (see
+    /// [`SVG_PLAIN`]) the scan is no longer sure.
+    fn settle_unread(&mut self, mark: usize, tag: &Tag, name: Name) {
         let Some(unread) = self.unread.as_mut() else {
             return;
         };
-        if matches!(name, SVG | MATH | SELECT | FRAMESET) {
+        let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
+        let plain = SVG_PLAIN.iter().any(|p| raw.eq_ignore_ascii_case(p));
+        let in_svg = !unread.svg.is_empty();
+        if (in_svg && !plain) || matches!(name, MATH | SELECT | FRAMESET) {
             unread.sure = false;
+        }
+        if unread.sure && (in_svg || name == SVG) && !tag.self_closing {
+            unread.svg.push(name);
         }
         if !unread.sure || (has(name, FORMATTING) && name != A) {
             unread.spans.truncate(mark);
+        }
+    }
+
+    /// Inside an `<svg>`, an end tag closes the innermost open element of
+    /// its name, as html5ever's foreign content rules do; one that names
+    /// no open element of the `<svg>` leaves the scan unsure.
+    fn settle_end(&mut self, name: Name) {
+        let Some(unread) = self.unread.as_mut().filter(|u| !u.svg.is_empty()) else {
+            return;
+        };
+        match unread.svg.iter().rposition(|&open| open == name) {
+            Some(at) => unread.svg.truncate(at),
+            None => unread.sure = false,
         }
     }
 
