@@ -106,7 +106,7 @@ fn run(
 ///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
 /// does. At the first markup after which that may not hold (`<math>`,
-/// `<select>`, `<frameset>`, a script that opens a comment, an `<svg>`
+/// `<select>`, `<frameset>`, a script whose comment holds `<script`, an `<svg>`
 /// that is not plain) the scan stops taking them; those before stay valid,
 /// since the tree up to there is the same.
 struct Unread {
@@ -1305,9 +1305,9 @@ impl<'a> Tokenizer<'a> {
 
     /// After the raw text of `tag` (from `from` to `end`, `None` when it
     /// runs to the end of input): a script whose text opens a comment
-    /// (`<!--`) may hold `<script>` and then ignore its first `</script>`
-    /// (html5ever's escaped states, which the scan does not follow), so the
-    /// scan is not sure after it. Otherwise the text of a `<style>`, or of
+    /// (`<!--`) and then holds `<script` may ignore its first `</script>`
+    /// (html5ever's double-escaped state, which the scan does not follow),
+    /// so the scan is not sure after it. Otherwise the text of a `<style>`, or of
     /// a `<script>` that is not JSON-LD, is unread but for its last byte:
     /// the element keeps a text node, which the index empties anyway (see
     /// `dom::holds_unread_text`).
@@ -1321,7 +1321,8 @@ impl<'a> Tokenizer<'a> {
             .get(from..end.unwrap_or(self.src.len()))
             .unwrap_or_default();
         let script = name.eq_ignore_ascii_case(b"script");
-        if script && find(text, b"<!--").is_some() {
+        let escaped = find(text, b"<!--").and_then(|at| text.get(at..));
+        if script && escaped.is_some_and(|rest| contains_ignore_case(rest, b"<script")) {
             unread.sure = false;
             return;
         }
