@@ -1276,10 +1276,12 @@ impl<'a> Tokenizer<'a> {
         let Some(unread) = self.unread.as_mut() else {
             return;
         };
-        let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
-        let plain = SVG_PLAIN.iter().any(|p| raw.eq_ignore_ascii_case(p));
         let in_svg = !unread.svg.is_empty();
-        if (in_svg && !plain) || matches!(name, MATH | SELECT | FRAMESET) {
+        let plain = || {
+            let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
+            SVG_PLAIN.iter().any(|p| raw.eq_ignore_ascii_case(p))
+        };
+        if (in_svg && !plain()) || matches!(name, MATH | SELECT | FRAMESET) {
             unread.sure = false;
         }
         if unread.sure && (in_svg || name == SVG) && !tag.self_closing {
