@@ -186,6 +186,11 @@ const TREE_BUILDER_READS: [&[u8]; 10] = [
 
 /// Whether html5ever can go without the attribute named `name`.
 fn is_unread(name: &[u8]) -> bool {
+    // Class names, ids and long `data-` names first, without a list: every
+    // kept name is 3 to 14 bytes.
+    if name.eq_ignore_ascii_case(b"class") || !(3..=14).contains(&name.len()) {
+        return true;
+    }
     !crate::dom::is_read_attribute_name(name)
         && !TREE_BUILDER_READS
             .iter()
@@ -1248,11 +1253,11 @@ impl<'a> Tokenizer<'a> {
                         After::PlainText => return tree.text(),
                         After::RawText(raw) => {
                             let from = self.pos;
-                            let end = self.raw_text(tree, tag.name)?;
+                            let (end, comment) = self.raw_text(tree, tag.name)?;
                             if end.is_some() {
                                 tree.end(raw)?;
                             }
-                            self.settle_raw_text(&tag, from, end);
+                            self.settle_raw_text(&tag, from, end, comment);
                         }
                     }
                 }
@@ -1313,7 +1318,13 @@ impl<'a> Tokenizer<'a> {
     /// a `<script>` that is not JSON-LD, is unread but for its last byte:
     /// the element keeps a text node, which the index empties anyway (see
     /// `dom::holds_unread_text`).
-    fn settle_raw_text(&mut self, tag: &Tag, from: usize, end: Option<usize>) {
+    fn settle_raw_text(
+        &mut self,
+        tag: &Tag,
+        from: usize,
+        end: Option<usize>,
+        comment: Option<usize>,
+    ) {
         let Some(unread) = self.unread.as_mut().filter(|u| u.sure) else {
             return;
         };
@@ -1323,7 +1334,7 @@ impl<'a> Tokenizer<'a> {
             .get(from..end.unwrap_or(self.src.len()))
             .unwrap_or_default();
         let script = name.eq_ignore_ascii_case(b"script");
-        let escaped = find(text, b"<!--").and_then(|at| text.get(at..));
+        let escaped = comment.and_then(|at| self.src.get(at..end.unwrap_or(self.src.len())));
         if script && escaped.is_some_and(|rest| contains_ignore_case(rest, b"<script")) {
             unread.sure = false;
             return;
@@ -1441,19 +1452,33 @@ impl<'a> Tokenizer<'a> {
         Ok(Some(tag))
     }
 
-    /// Skips raw text up to `</name` followed by space, `/` or `>`; returns
-    /// where the text ends when the end tag was found (it is consumed).
+    /// Skips raw text up to `</name` followed by space, `/` or `>` (the
+    /// end tag is consumed). Returns where the text ends when the end tag
+    /// was found, and where it first opens a comment (`<!--`), if it does.
     fn raw_text(
         &mut self,
         tree: &mut Tree<'_>,
         name: (usize, usize),
-    ) -> Result<Option<usize>, Error> {
+    ) -> Result<(Option<usize>, Option<usize>), Error> {
         let name = self.src.get(name.0..name.1).unwrap_or_default();
-        while let Some(i) = find(self.rest(), b"</") {
-            if i > 0 {
+        let mut comment = None;
+        // Where the text since the last `</` looked at starts.
+        let mut run = self.pos;
+        while let Some(i) = find_byte(self.rest(), b'<') {
+            let at = self.pos + i;
+            let after = self.src.get(at + 1..).unwrap_or_default();
+            if comment.is_none() && after.starts_with(b"!--") {
+                comment = Some(at);
+            }
+            if after.first() != Some(&b'/') {
+                self.pos = at + 1;
+                continue;
+            }
+            if at > run {
                 tree.text()?;
             }
-            self.pos += i + 2;
+            self.pos = at + 2;
+            run = self.pos;
             let rest = self.rest();
             let matched = rest.len() > name.len()
                 && rest
@@ -1463,18 +1488,17 @@ impl<'a> Tokenizer<'a> {
                     .get(name.len())
                     .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
             if matched {
-                let end = self.pos - 2;
                 self.pos += name.len();
                 // The end tag's own attributes (if any) up to `>`.
                 let _ = self.tag(tree, false)?;
-                return Ok(Some(end));
+                return Ok((Some(at), comment));
             }
         }
-        if self.pos < self.src.len() {
+        if run < self.src.len() {
             tree.text()?;
         }
         self.pos = self.src.len();
-        Ok(None)
+        Ok((None, comment))
     }
 }
 
@@ -1657,6 +1681,21 @@ mod tests {
             Name::try_from(KNOWN.len()).unwrap()
         );
         assert_eq!(flags(Name::try_from(KNOWN.len()).unwrap()), 0);
+    }
+
+    #[test]
+    fn kept_attribute_names_fit_the_unread_shortcut() {
+        for name in TREE_BUILDER_READS {
+            assert!((3..=14).contains(&name.len()), "{name:?}");
+            assert!(!is_unread(name) && !is_unread(&name.to_ascii_uppercase()));
+        }
+        for name in ["href", "aria-current", "datetime", "alt"] {
+            assert!(crate::dom::is_read_attribute_name(name.as_bytes()));
+            assert!(!is_unread(name.as_bytes()));
+        }
+        for name in ["class", "CLASS", "id", "data-tracking-label", "src", "x"] {
+            assert!(is_unread(name.as_bytes()), "{name}");
+        }
     }
 
     /// Prints the maxima real pages reach (`cargo test --release --lib
