@@ -770,10 +770,15 @@ impl<'l> Tree<'l> {
     /// before an element with one of the `stop` flags.
     fn find(&self, matches: impl Fn(Name) -> bool, stop: impl Fn(Name) -> bool) -> Option<usize> {
         for (i, open) in self.stack.iter().enumerate().rev() {
-            if matches(open.name) {
+            // The HTML rules look for HTML elements: an SVG `<title>` is no
+            // `</title>`'s to close. It bounds every search instead, as do
+            // the other integration points (`foreignObject`, `desc`, `mi`,
+            // …): they are in the default scope, where the HTML `<title>`
+            // is not. (For the table scope that over-counts, which is safe.)
+            if !open.foreign && matches(open.name) {
                 return Some(i);
             }
-            if stop(open.name) {
+            if stop(open.name) || (open.foreign && has(open.name, INTEGRATION)) {
                 return None;
             }
         }

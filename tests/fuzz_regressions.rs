@@ -1,6 +1,7 @@
 //! Inputs from fuzzing, as byte literals; each must return without
 //! panicking. The runs so far (see fuzz/README.md) found no crash; these are
-//! the end-of-input and model edge cases the guard's scanner must survive.
+//! the end-of-input and model edge cases the guard's scanner must survive,
+//! and the one input `guard_model` found the guard's depth model under-counting.
 
 use newswire::{Error, Options};
 
@@ -58,4 +59,35 @@ fn empty_parentheses_do_not_join_the_city() {
             assert!(!dateline.city.contains('('), "{dateline:?}");
         }
     }
+}
+
+/// `guard_model` found this page (minimized): an SVG `<title>` bounds the
+/// scope a `<p>` closes in, where an HTML `<title>` does not, and the guard
+/// closed the outer paragraph anyway, counting the tree 23 deep when
+/// html5ever builds it 53 deep. Whatever passes a depth limit must stay
+/// within the target's bound of twice that limit.
+#[test]
+fn an_svg_title_bounds_the_scope_the_guard_counts_in() {
+    use html5ever::tendril::TendrilSink;
+    use newswire::Limits;
+    use newswire::markup5ever_rcdom::RcDom;
+    const DEPTH: usize = 24;
+    let text = Options::decode(include_bytes!("../fuzz/known/guard_model-depth-53.bin"));
+    let limits = Limits::new()
+        .max_depth(DEPTH)
+        .max_elements(600)
+        .max_open_formatting(8);
+    if limits.check(&text).is_err() {
+        return;
+    }
+    let dom =
+        html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(&*text);
+    let (mut deepest, mut stack) = (0, vec![(dom.document.clone(), 0usize)]);
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for child in node.children.borrow().iter() {
+            stack.push((child.clone(), depth + 1));
+        }
+    }
+    assert!(deepest <= 2 * DEPTH + 4, "depth {deepest}");
 }
