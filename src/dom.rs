@@ -18,6 +18,7 @@
 //! subtree holds (for text length and link density).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, LocalName, local_name, ns};
@@ -397,8 +398,9 @@ fn visible_len(text: &str) -> u32 {
     u32::try_from(text.len() - crate::text::space_bytes(text)).unwrap_or(u32::MAX)
 }
 
-/// The names [`is_read_attribute`] accepts, as text: what the guard's
-/// scan matches attribute names against before html5ever sees them.
+/// The attributes some extractor reads, or that hide an element: the one
+/// list behind [`is_read_attribute`] (the index) and
+/// [`is_read_attribute_name`] (the guard's scan, on the bytes of a tag).
 const READ_ATTRIBUTES: [&str; 17] = [
     "href",
     "rel",
@@ -455,31 +457,16 @@ pub(crate) fn keeps_attribute(attr: &Attribute) -> bool {
     attr.name.ns == ns!() && is_read_attribute(&attr.name.local)
 }
 
-/// The attributes some extractor asks [`Page::attr`] for, or that hide an
-/// element. A name missing here reads as absent: `Page::attr` checks in
-/// debug builds.
+/// Whether an extractor asks [`Page::attr`] for `name`, or it hides an
+/// element ([`READ_ATTRIBUTES`], compared as atoms). A name missing there
+/// reads as absent: `Page::attr` checks in debug builds.
 fn is_read_attribute(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("href")
-            | local_name!("rel")
-            | local_name!("role")
-            | local_name!("type")
-            | local_name!("datetime")
-            | local_name!("title")
-            | local_name!("property")
-            | local_name!("name")
-            | local_name!("content")
-            | local_name!("lang")
-            | local_name!("alt")
-            | local_name!("aria-modal")
-            | local_name!("aria-label")
-            | local_name!("aria-current")
-            | local_name!("hidden")
-            | local_name!("aria-hidden")
-            | local_name!("style")
-    )
+    READ_ATOMS.contains(name)
 }
+
+/// [`READ_ATTRIBUTES`] as atoms, made once.
+static READ_ATOMS: LazyLock<[LocalName; 17]> =
+    LazyLock::new(|| READ_ATTRIBUTES.map(LocalName::from));
 
 /// The value of the attribute `name` (no namespace) in `attrs`.
 fn attr_of<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
