@@ -57,7 +57,8 @@ impl Page {
     /// Parses `html` with html5ever into an [`Arena`] (no `RcDom`) and
     /// indexes it; `elements` is how many elements and comments the
     /// guard's pre-scan counted (0 when unknown), `unread` the byte ranges
-    /// of attributes it found html5ever can go without (in order).
+    /// it found html5ever can go without (attributes, script and style
+    /// text; in order, apart).
     pub(crate) fn parse(html: &str, elements: usize, unread: &[Range<usize>]) -> Self {
         // About as many text nodes as elements: room for both, so that the
         // arena rarely grows, without reserving for the bytes of a long

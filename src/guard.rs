@@ -1340,14 +1340,17 @@ impl<'a> Tokenizer<'a> {
             .unwrap_or_default();
         let script = name.eq_ignore_ascii_case(b"script");
         let escaped = comment.and_then(|at| self.src.get(at..end.unwrap_or(self.src.len())));
-        if script && escaped.is_some_and(|rest| contains_ignore_case(rest, b"<script")) {
+        if script
+            && escaped.is_some_and(|rest| crate::text::contains_ignore_ascii_case(rest, "<script"))
+        {
             unread.sure = false;
             return;
         }
         let attrs = self.src.get(tag.attrs.0..tag.attrs.1).unwrap_or_default();
         // A `type` naming JSON, or hiding its value behind a character
         // reference, may be JSON-LD: such a script is read.
-        let read = script && (attrs.contains(&b'&') || contains_ignore_case(attrs, b"json"));
+        let read = script
+            && (attrs.contains(&b'&') || crate::text::contains_ignore_ascii_case(attrs, "json"));
         let unread_text = (script && !read) || name.eq_ignore_ascii_case(b"style");
         if let Some(end) = end
             && unread_text
@@ -1540,12 +1543,6 @@ fn skip(hay: &[u8], from: usize, keep: impl Fn(u8) -> bool) -> usize {
     hay.get(from..).map_or(hay.len(), |r| {
         from + r.iter().position(|&b| !keep(b)).unwrap_or(r.len())
     })
-}
-
-/// Whether `hay` holds `needle` (lower-case ASCII) in any ASCII case.
-fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -138,9 +138,10 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 }
 
 /// Whether `haystack` contains `needle` (lower-case ASCII) in any ASCII
-/// letter case, without allocating a lower-cased copy.
-pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+/// letter case, without allocating a lower-cased copy. Text or raw bytes
+/// (the guard's scan reads tags before decoding anything).
+pub(crate) fn contains_ignore_ascii_case(haystack: impl AsRef<[u8]>, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_ref(), needle.as_bytes());
     let Some(&first) = needle.first() else {
         return false;
     };
