@@ -10,7 +10,8 @@
 //! element's name and the attributes it reads, a text node's tendril),
 //! moved out of the arena or copied from the `RcDom` (text buffers shared).
 //! Text nobody reads, that of a `<style>` or of a `<script>` that is not
-//! JSON-LD, is kept empty: the parse may have cut it from html5ever's input.
+//! JSON-LD, is kept empty, and white space alone in `<head>` or between two
+//! blocks is left out: the parse may have cut both from html5ever's input.
 //! Trees can be a million elements deep; nothing here recurses.
 //!
 //! Per node the index also keeps what every heuristic asks for: whether the
@@ -83,9 +84,26 @@ impl Page {
         let mut stack: Vec<(Handle, NodeId)> = vec![(dom.document.clone(), 0)];
         while let Some((handle, parent)) = stack.pop() {
             let id = page.nodes.len();
-            for child in handle.children.borrow().iter().rev() {
+            let children = handle.children.borrow();
+            let name_of = |node: Option<&Handle>| match node.map(|n| &n.data) {
+                Some(NodeData::Element { name, .. }) => Some(name.local.clone()),
+                _ => None,
+            };
+            let own = name_of(Some(&handle));
+            for (i, child) in children.iter().enumerate().rev() {
+                if let NodeData::Text { contents } = &child.data {
+                    let before = i.checked_sub(1).and_then(|b| children.get(b));
+                    let before = before.map_or_else(|| own.clone(), |b| name_of(Some(b)));
+                    let after = children.get(i + 1);
+                    let after = after.map_or_else(|| own.clone(), |a| name_of(Some(a)));
+                    let text = contents.borrow();
+                    if is_spacer(&text, own.as_ref(), before.as_ref(), after.as_ref()) {
+                        continue;
+                    }
+                }
                 stack.push((child.clone(), id));
             }
+            drop(children);
             let data = match &handle.data {
                 NodeData::Element { name, attrs, .. } => Data::Element {
                     name: name.local.clone(),
@@ -118,33 +136,77 @@ impl Page {
         // open ancestors.
         let mut open: Vec<(sink::Slot, NodeId)> = Vec::new();
         let mut next = Some(sink::DOCUMENT);
+        // The previous sibling of `next`.
+        let mut before = Sibling::First;
         // A well-formed arena is a tree; the bound keeps a walk finite
         // whatever the links say.
         let mut budget = arena.nodes.len();
         while let Some(slot) = next {
-            let Some(node) = arena.node_mut(slot) else {
-                break;
-            };
             if budget == 0 {
                 break;
             }
             budget -= 1;
-            let data = std::mem::take(&mut node.data);
             let parent = open.last().map_or(0, |&(_, id)| id);
-            let id = page.push(data, parent);
+            let (skip, following) = match arena.node(slot) {
+                Some(node) => (
+                    page.is_arena_spacer(&arena, node, before, parent),
+                    node.next_sibling,
+                ),
+                None => break,
+            };
+            let Some(node) = arena.node_mut(slot) else {
+                break;
+            };
+            let id = if skip {
+                None
+            } else {
+                let data = std::mem::take(&mut node.data);
+                Some(page.push(data, parent))
+            };
             next = node.first_child;
-            if next.is_some() {
+            if let (Some(id), Some(_)) = (id, next) {
                 open.push((slot, id));
+                before = Sibling::First;
                 continue;
             }
-            next = node.next_sibling;
+            before = id.map_or(Sibling::LeftOut, Sibling::Kept);
+            next = following;
             while next.is_none() {
-                let Some((up, _)) = open.pop() else { break };
+                let Some((up, up_id)) = open.pop() else { break };
                 next = arena.node(up).and_then(|n| n.next_sibling);
+                before = Sibling::Kept(up_id);
             }
         }
         page.count_text();
         page
+    }
+
+    /// Whether the arena's `node` is a spacer ([`is_spacer`]): `before` is
+    /// its previous sibling, `parent` its parent's id.
+    fn is_arena_spacer(
+        &self,
+        arena: &Arena,
+        node: &sink::Node,
+        before: Sibling,
+        parent: NodeId,
+    ) -> bool {
+        let Data::Text(text) = &node.data else {
+            return false;
+        };
+        let own = self.name(parent);
+        let before = match before {
+            Sibling::First => own,
+            Sibling::Kept(id) => self.name(id),
+            Sibling::LeftOut => None,
+        };
+        let after = match node.next_sibling {
+            Some(next) => match arena.node(next).map(|n| &n.data) {
+                Some(Data::Element { name, .. }) => Some(name),
+                _ => None,
+            },
+            None => own,
+        };
+        is_spacer(text, own, before, after)
     }
 
     /// Appends a node under `parent` (already indexed); returns its id.
@@ -385,6 +447,16 @@ impl Page {
     }
 }
 
+/// The previous sibling of a node in [`Page::from_arena`]'s walk.
+#[derive(Clone, Copy)]
+enum Sibling {
+    /// None: the node is its parent's first child.
+    First,
+    Kept(NodeId),
+    /// A spacer, left out of the index.
+    LeftOut,
+}
+
 /// A node id as stored in an [`Entry`] (saturating: see `Entry::parent`).
 fn compact(id: NodeId) -> u32 {
     u32::try_from(id).unwrap_or(u32::MAX)
@@ -475,6 +547,62 @@ fn attr_of<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
         .iter()
         .find(|a| a.name.local == *name && a.name.ns == ns!())
         .map(|a| &*a.value)
+}
+
+/// Elements whose start tag html5ever always turns into an element of
+/// its own in body content, and that every reader takes for a word
+/// boundary: white space beside them says nothing. (The guard's scan
+/// flags the same names: see `guard::WORD_BOUND`.)
+pub(crate) const WORD_BOUNDS: [&str; 26] = [
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "ul",
+];
+
+fn bounds_words(name: &LocalName) -> bool {
+    WORD_BOUNDS.contains(&&**name)
+}
+
+/// A text node of white space alone in `<head>`, or between two
+/// [`bounds_words`] elements (siblings, or the parent where there is no
+/// sibling on that side), as in `</p>\n<p>`. The index leaves it out,
+/// whichever door built it: the parse may have cut it from html5ever's
+/// input (see `guard::Unread`).
+fn is_spacer(
+    text: &str,
+    parent: Option<&LocalName>,
+    before: Option<&LocalName>,
+    after: Option<&LocalName>,
+) -> bool {
+    // (White space first: it rejects almost every text node at its first
+    // byte.)
+    text.bytes()
+        .all(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+        && (parent == Some(&local_name!("head"))
+            || (before.is_some_and(bounds_words) && after.is_some_and(bounds_words)))
 }
 
 /// Whether the text in the element `data` is text no extractor reads: a
@@ -687,6 +815,61 @@ mod tests {
         assert_eq!(cut, ["class=a", "id=b", "id=d\n class=e"]);
     }
 
+    /// White space between blocks and in `<head>` is cut where html5ever
+    /// would insert it as it is, and nowhere it could move, merge with
+    /// text or take a formatting element with it; the trees agree.
+    #[test]
+    fn spacers_leave_the_tree_alone() {
+        let spacers = |html: &str| -> Vec<String> {
+            let limits = crate::Limits::default();
+            let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
+            page(html);
+            unread
+                .iter()
+                .filter_map(|r| html.get(r.clone()))
+                .map(str::to_owned)
+                .collect()
+        };
+        let cut = spacers(
+            "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=utf-8>\n<title>t</title>\n</head>\n\
+             <body>\n<div>\n<h1>k</h1>\n<p>a</p>\n<p>b</p> \t\r\n<ul>\n<li>c</li>\n</ul>\n</div>\n",
+        );
+        // (Not after `</head>`: that white space goes into `<html>`. Not
+        // after `<body>`, nor after `</div>`: `<body>` is no word bound, and
+        // the last sits before the end of input.)
+        assert_eq!(
+            cut,
+            [
+                "\n", "\n", "\n", "\n", "\n", "\n", "\n", "\n", " \t\r\n", "\n", "\n", "\n"
+            ],
+        );
+        for html in [
+            // A formatting element to re-create: it would take the white
+            // space, and the `<p>` after it.
+            "<p><b>x</p>\n<p>y",
+            "<div><object><b>x</div>\n<p>y",
+            "<table><tr><td><b>x</table>\n<p>y",
+            "<p><u><p><div>\n<li>x",
+            // An open formatting element whose adoption moves the `<ul>`'s
+            // children, white space and all, into a clone.
+            "<a><ul> \n\t<p></ul>x<a>y",
+            // An ignored end tag: the white space joins the text before it.
+            "<p>a</div>\n<p>b",
+            "<span>a</span>\n<span>b</span>",
+            "<table>\n<tr>\n<td>a</td>\n</tr>\n</table>",
+            "<p><foreignObject><u><p><div>\n<li>x",
+            "<head>\n<meta name=a>\n<\n<p>x",
+            "<pre>\n\n<p>x</p>\n</pre>",
+            "<svg><g></g>\n</svg><p>a</p>\n<p>b",
+        ] {
+            let cut = spacers(html);
+            // (Only the head's two, before the lone `<` ends the head.)
+            let white = cut.iter().filter(|c| c.trim().is_empty()).count();
+            let expected = if html.starts_with("<head>") { 2 } else { 0 };
+            assert_eq!(white, expected, "{html}: {cut:?}");
+        }
+    }
+
     #[test]
     fn read_attribute_names_match_the_atoms() {
         for name in READ_ATTRIBUTES {
@@ -783,6 +966,31 @@ mod tests {
         "</g>",
         "<rect class=r/>",
         "<desc>",
+        "\n",
+        " \n\t",
+        "\r\n",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<h2>",
+        "</h2>",
+        "<section>",
+        "</section>",
+        "<object>",
+        "</object>",
+        "<nobr>",
+        "</i>",
+        "</td>",
+        "</tr>",
+        "<caption>",
+        "<dd>",
+        "<dt>",
+        "<head>",
+        "</head>",
+        "<meta name=a content=b>",
+        "<link rel=x href=y>",
+        "</body>",
     ];
 
     /// Random mixes of [`PIECES`] (a fixed xorshift seed, so failures

@@ -22,10 +22,10 @@
 //!
 //! [`scan_unread`] also collects, while its tokenizer is sure to read tags
 //! as html5ever does, the byte ranges of what no extractor reads and the
-//! tree builder never looks at (see [`Unread`]): attributes, and the text of
-//! styles and of scripts that are not JSON-LD. The parse leaves them out of
-//! html5ever's input and gets the same tree, less what the index would drop
-//! anyway.
+//! tree builder never looks at (see [`Unread`]): attributes, the text of
+//! styles and of scripts that are not JSON-LD, and white space that says
+//! nothing. The parse leaves them out of html5ever's input and gets the
+//! same tree, less what the index would drop anyway.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -65,6 +65,9 @@ pub(crate) fn scan_unread(
         spans: Vec::new(),
         sure: true,
         svg: Vec::new(),
+        edge: false,
+        spacer: None,
+        head: true,
     };
     run(html, limits, Some(unread))
         .map(|(usage, unread)| (usage, unread.map(|u| u.spans).unwrap_or_default()))
@@ -104,6 +107,16 @@ fn run(
 /// character at a time and script text a line at a time: together they
 /// are a fifth to a half of its work on a news page.
 ///
+/// White space that says nothing goes too: that of the head, and spacers
+/// between two [`WORD_BOUND`] tags (`</p>\n<p>`), which the index leaves
+/// out in both doors (see `dom::WORD_BOUNDS`). A spacer is taken only when
+/// the tag before it opened or closed the current element, the tag after
+/// it does too, and html5ever would insert it as it is: no formatting
+/// element in the list after its last marker (one could be re-created
+/// around it, or an adoption could move it into a clone), no table or
+/// foreign content around, and nothing irregular seen (see
+/// [`Tree::irregular`]).
+///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
 /// does. At the first markup after which that may not hold (`<math>`,
 /// `<select>`, `<frameset>`, a script whose comment holds `<script`, an `<svg>`
@@ -116,7 +129,32 @@ struct Unread {
     /// The open elements of an inline `<svg>` (the `svg` first), while the
     /// scan is inside one (see [`SVG_PLAIN`]).
     svg: Vec<Name>,
+    /// The last token was a tag white space after which would sit beside a
+    /// [`WORD_BOUND`] element: its start tag, or its end tag closing it.
+    edge: bool,
+    /// White space after such a tag, taken if the next tag is one too.
+    spacer: Option<Range<usize>>,
+    /// Still in the head: nothing but white space, comments and the tags
+    /// of [`HEAD_TAGS`] so far. White space there is ignored by html5ever
+    /// or goes into `<head>`, whose white space the index leaves out.
+    head: bool,
 }
+
+/// Tags that keep html5ever in the head: `</head>` and every other tag
+/// end it for the scan.
+const HEAD_TAGS: [&[u8]; 11] = [
+    b"html",
+    b"head",
+    b"meta",
+    b"link",
+    b"title",
+    b"base",
+    b"basefont",
+    b"bgsound",
+    b"style",
+    b"script",
+    b"noscript",
+];
 
 /// SVG elements that keep an inline `<svg>` plain: none ends foreign
 /// content or holds HTML (`foreignObject`, `desc`, `title`), so inside an
@@ -237,13 +275,16 @@ const FORM: u16 = 1 << 13;
 /// `annotation-xml`: an integration point only with an `encoding` the scan
 /// does not read, so raw text is never assumed inside it.
 const UNSURE: u16 = 1 << 14;
+/// The names of [`crate::dom::WORD_BOUNDS`]: white space between two of
+/// them is a spacer the index leaves out (see [`Unread`]).
+const WORD_BOUND: u16 = 1 << 15;
 
 /// Known names, interned first so their ids are the constants below.
 const KNOWN: &[(&str, u16)] = &[
-    ("p", SPECIAL | CLOSES_P | BREAKOUT),
-    ("li", SPECIAL | CLOSES_P | BREAKOUT),
-    ("dd", SPECIAL | CLOSES_P | BREAKOUT),
-    ("dt", SPECIAL | CLOSES_P | BREAKOUT),
+    ("p", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
+    ("li", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
+    ("dd", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
+    ("dt", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
     ("option", 0),
     ("optgroup", 0),
     ("select", SPECIAL),
@@ -264,7 +305,7 @@ const KNOWN: &[(&str, u16)] = &[
     ("br", VOID | SPECIAL | BREAKOUT),
     ("plaintext", SPECIAL | CLOSES_P),
     ("button", SPECIAL),
-    ("div", SPECIAL | CLOSES_P | BREAKOUT),
+    ("div", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
     ("address", SPECIAL | CLOSES_P),
     ("template", SPECIAL | SCOPE | MARKER),
     ("frameset", SPECIAL),
@@ -301,34 +342,34 @@ const KNOWN: &[(&str, u16)] = &[
     ("track", VOID | SPECIAL),
     ("wbr", VOID | SPECIAL),
     // Blocks that close an open `p`.
-    ("article", SPECIAL | CLOSES_P),
-    ("aside", SPECIAL | CLOSES_P),
-    ("blockquote", SPECIAL | CLOSES_P | BREAKOUT),
+    ("article", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("aside", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("blockquote", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
     ("center", SPECIAL | CLOSES_P | BREAKOUT),
-    ("details", SPECIAL | CLOSES_P),
+    ("details", SPECIAL | CLOSES_P | WORD_BOUND),
     ("dialog", CLOSES_P),
     ("dir", SPECIAL | CLOSES_P),
-    ("dl", SPECIAL | CLOSES_P | BREAKOUT),
-    ("fieldset", SPECIAL | CLOSES_P),
+    ("dl", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
+    ("fieldset", SPECIAL | CLOSES_P | WORD_BOUND),
     ("figcaption", SPECIAL | CLOSES_P),
-    ("figure", SPECIAL | CLOSES_P),
-    ("footer", SPECIAL | CLOSES_P),
-    ("header", SPECIAL | CLOSES_P),
+    ("figure", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("footer", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("header", SPECIAL | CLOSES_P | WORD_BOUND),
     ("hgroup", SPECIAL | CLOSES_P),
-    ("main", SPECIAL | CLOSES_P),
+    ("main", SPECIAL | CLOSES_P | WORD_BOUND),
     ("menu", SPECIAL | CLOSES_P | BREAKOUT),
-    ("nav", SPECIAL | CLOSES_P),
-    ("ol", SPECIAL | CLOSES_P | BREAKOUT | LIST),
+    ("nav", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("ol", SPECIAL | CLOSES_P | BREAKOUT | LIST | WORD_BOUND),
     ("search", SPECIAL | CLOSES_P),
-    ("section", SPECIAL | CLOSES_P),
-    ("summary", SPECIAL | CLOSES_P),
-    ("ul", SPECIAL | CLOSES_P | BREAKOUT | LIST),
-    ("h1", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
-    ("h2", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
-    ("h3", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
-    ("h4", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
-    ("h5", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
-    ("h6", SPECIAL | CLOSES_P | BREAKOUT | HEADING),
+    ("section", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("summary", SPECIAL | CLOSES_P | WORD_BOUND),
+    ("ul", SPECIAL | CLOSES_P | BREAKOUT | LIST | WORD_BOUND),
+    ("h1", SPECIAL | CLOSES_P | BREAKOUT | HEADING | WORD_BOUND),
+    ("h2", SPECIAL | CLOSES_P | BREAKOUT | HEADING | WORD_BOUND),
+    ("h3", SPECIAL | CLOSES_P | BREAKOUT | HEADING | WORD_BOUND),
+    ("h4", SPECIAL | CLOSES_P | BREAKOUT | HEADING | WORD_BOUND),
+    ("h5", SPECIAL | CLOSES_P | BREAKOUT | HEADING | WORD_BOUND),
+    ("h6", SPECIAL | CLOSES_P | BREAKOUT | HEADING | WORD_BOUND),
     ("pre", SPECIAL | CLOSES_P | BREAKOUT),
     ("listing", SPECIAL | CLOSES_P | BREAKOUT),
     ("form", SPECIAL | CLOSES_P | FORM),
@@ -635,6 +676,11 @@ struct Tree<'l> {
     formatting: usize,
     /// Attributes on all `<html>` and `<body>` tags.
     merged: usize,
+    /// Formatting elements were closed other than by their own end tag
+    /// while current, or an end tag was ignored: from there on the model
+    /// may differ from html5ever on which formatting elements a text
+    /// would re-create, and no spacer is cut.
+    irregular: bool,
     usage: Usage,
 }
 
@@ -655,6 +701,7 @@ impl<'l> Tree<'l> {
             list: Vec::new(),
             formatting: 0,
             merged: 0,
+            irregular: false,
             usage: Usage {
                 depth: BASE_DEPTH,
                 elements: 3,
@@ -723,6 +770,12 @@ impl<'l> Tree<'l> {
         if depth > self.limits.depth {
             return Err(exceeded(Limit::Depth, self.limits.depth));
         }
+        // The model scopes by name: an HTML element named like a foreign
+        // integration point (`<mi>` outside MathML) bounds its scopes,
+        // where html5ever's do not stop.
+        if !foreign && has(name, INTEGRATION) && !has(name, RAWTEXT) {
+            self.irregular = true;
+        }
         self.stack.push(Open { name, foreign });
         if let Some(c) = self.count_mut(name) {
             *c += 1;
@@ -745,6 +798,7 @@ impl<'l> Tree<'l> {
             && let Some(entry) = self.list.iter_mut().rev().find(|f| f.at == at)
         {
             entry.at = NONE;
+            self.irregular = true;
         }
         if has(open.name, MARKER) {
             self.clear_to_marker();
@@ -754,6 +808,25 @@ impl<'l> Tree<'l> {
     fn pop_to(&mut self, index: usize) {
         while self.stack.len() > index {
             self.pop();
+        }
+    }
+
+    /// Whether formatting elements are in the list after its last marker:
+    /// open ones a text may be re-created into, or closed ones it would be
+    /// ([`Tree::reconstruct`]). While one is open, the adoption agency may
+    /// yet move the children of an element below it into a clone.
+    fn formatting_active(&self) -> bool {
+        self.list.last().is_some_and(|f| f.name != MARK)
+    }
+
+    /// A table tag while formatting elements are open after the last
+    /// marker: html5ever may close them clearing back to a table context,
+    /// which the model does not follow.
+    fn note_table_tag(&mut self, name: Name) {
+        if (name == TABLE || has(name, TABLE_PART))
+            && self.list.last().is_some_and(|f| f.name != MARK)
+        {
+            self.irregular = true;
         }
     }
 
@@ -898,6 +971,7 @@ impl<'l> Tree<'l> {
             }
             return Ok(After::Markup);
         }
+        self.note_table_tag(name);
         self.implied_ends(name)?;
         let flags = flags(name);
         if flags & (CLOSES_P | TABLE_PART) == 0 {
@@ -1043,12 +1117,15 @@ impl<'l> Tree<'l> {
         };
         let at = self.list.get(li).map_or(NONE, |f| f.at);
         if at == NONE || at >= self.stack.len() {
+            self.irregular = true;
             self.list.remove(li);
             self.formatting = self.formatting.saturating_sub(1);
             return Ok(true);
         }
         let block = (at + 1..self.stack.len())
             .find(|&i| self.stack.get(i).is_some_and(|o| has(o.name, SPECIAL)));
+        // Only `<b>…</b>` closing the current node is regular.
+        let irregular = self.irregular || block.is_some() || at + 1 != self.stack.len();
         match block {
             None => {
                 // No furthest block: pop up to and including the element.
@@ -1089,6 +1166,7 @@ impl<'l> Tree<'l> {
                 self.formatting += 1;
             }
         }
+        self.irregular = irregular;
         Ok(true)
     }
 
@@ -1151,7 +1229,9 @@ impl<'l> Tree<'l> {
         if flags & FORMATTING != 0 && self.adoption(name)? {
             return Ok(());
         }
+        self.note_table_tag(name);
         if self.count(name) == 0 && flags & HEADING == 0 {
+            self.irregular = true;
             return Ok(());
         }
         let found = if flags & HEADING != 0 {
@@ -1163,8 +1243,9 @@ impl<'l> Tree<'l> {
         } else {
             self.find(|n| n == name, |n| has(n, SPECIAL))
         };
-        if let Some(i) = found {
-            self.pop_to(i);
+        match found {
+            Some(i) => self.pop_to(i),
+            None => self.irregular = true,
         }
         Ok(())
     }
@@ -1186,6 +1267,8 @@ fn is_space(b: u8) -> bool {
 }
 
 struct Tag {
+    /// A start tag (not an end tag).
+    start: bool,
     name: (usize, usize),
     /// The bytes from the name's end to the `>`: the attributes.
     attrs: (usize, usize),
@@ -1218,6 +1301,7 @@ impl<'a> Tokenizer<'a> {
             let Some(lt) = find_byte(self.rest(), b'<') else {
                 return tree.text();
             };
+            self.note_spacer(tree, lt);
             if lt > 0 {
                 tree.text()?;
             }
@@ -1232,7 +1316,14 @@ impl<'a> Tokenizer<'a> {
                     };
                     let name = self.name(tree, &tag);
                     self.settle_end(name);
+                    let current = tree.top().is_some_and(|t| t.name == name && !t.foreign);
+                    let depth = tree.stack.len();
                     tree.end(name)?;
+                    // The current element, closed: white space after it
+                    // follows it as a sibling.
+                    let closed = current && tree.stack.len() + 1 == depth;
+                    let mark = self.unread.as_ref().map_or(0, |u| u.spans.len());
+                    self.settle_spacer(&tag, name, closed, mark);
                 }
                 (Some(b'?'), _) | (Some(b'/'), Some(_)) => {
                     // A bogus comment up to `>`.
@@ -1253,7 +1344,13 @@ impl<'a> Tokenizer<'a> {
                         let attrs = self.src.get(tag.attrs.0..tag.attrs.1);
                         tag.key = mix(MIX_BASIS, attrs.unwrap_or_default());
                     }
-                    match tree.start(&tag, name)? {
+                    let after = tree.start(&tag, name)?;
+                    // Opened as the current element: white space after it
+                    // is its first child.
+                    let opened = matches!(after, After::Markup)
+                        && tree.top().is_some_and(|t| t.name == name && !t.foreign);
+                    self.settle_spacer(&tag, name, opened, mark);
+                    match after {
                         After::Markup => {}
                         After::PlainText => return tree.text(),
                         After::RawText(raw) => {
@@ -1269,11 +1366,80 @@ impl<'a> Tokenizer<'a> {
                 _ => {
                     // A lone `<` is text.
                     self.pos += 1;
+                    if let Some(unread) = self.unread.as_mut() {
+                        unread.head = false;
+                    }
                     tree.text()?;
                 }
             }
         }
         Ok(())
+    }
+
+    /// Before the `lt` bytes of text up to the next `<`: when the last token
+    /// was an edge (see [`Unread::edge`]) and they are white space alone
+    /// where html5ever would insert them as they are (no formatting
+    /// element to re-create, no table or foreign content around), they
+    /// are held as a spacer until the next tag says whether it is one.
+    fn note_spacer(&mut self, tree: &Tree<'_>, lt: usize) {
+        let Some(unread) = self.unread.as_mut() else {
+            return;
+        };
+        let edge = std::mem::take(&mut unread.edge);
+        unread.spacer = None;
+        if lt == 0 {
+            return;
+        }
+        let span = self.pos..self.pos + lt;
+        let white = self
+            .src
+            .get(span.clone())
+            .is_some_and(|t| t.iter().all(|&b| is_space(b)));
+        if unread.head {
+            unread.head = white;
+            if white && unread.sure {
+                unread.spans.push(span);
+            }
+            return;
+        }
+        if !edge || !unread.sure || !unread.svg.is_empty() {
+            return;
+        }
+        let plain = !tree.irregular
+            && !tree.formatting_active()
+            && tree
+                .top()
+                .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE));
+        if white && plain {
+            unread.spacer = Some(span);
+        }
+    }
+
+    /// After a tag named `name`: when it opened or closed the current
+    /// element (`edge`) and that is a [`WORD_BOUND`] one, white space
+    /// held before it is a spacer html5ever can go without, set before the
+    /// tag's own unread attributes (from `mark` on); white space after it
+    /// may be one.
+    fn settle_spacer(&mut self, tag: &Tag, name: Name, edge: bool, mark: usize) {
+        let Some(unread) = self.unread.as_mut() else {
+            return;
+        };
+        if unread.head {
+            // (Any end tag ends the head for the scan: `</head>` moves
+            // white space into `<html>`, and the tag that opens the body
+            // soon follows.)
+            let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
+            unread.head = tag.start && HEAD_TAGS.iter().any(|t| raw.eq_ignore_ascii_case(t));
+        }
+        let edge = edge && has(name, WORD_BOUND);
+        if let Some(span) = unread.spacer.take()
+            && edge
+            && unread.sure
+            && mark <= unread.spans.len()
+        {
+            unread.spans.insert(mark, span);
+        }
+        unread.edge = edge;
     }
 
     /// Keeps the unread attributes the start tag `tag` named `name` added
@@ -1416,6 +1582,7 @@ impl<'a> Tokenizer<'a> {
         // The name runs to space, `/` or `>`.
         let name_len = skip(rest, 0, |b| !(is_space(b) || b == b'/' || b == b'>'));
         let mut tag = Tag {
+            start: collect,
             name: (start, start + name_len),
             attributes: 0,
             self_closing: false,
@@ -1698,6 +1865,20 @@ mod tests {
         for name in ["class", "CLASS", "id", "data-tracking-label", "src", "x"] {
             assert!(is_unread(name.as_bytes()), "{name}");
         }
+    }
+
+    #[test]
+    fn word_bound_names_are_the_index_spacer_bounds() {
+        let flagged: Vec<&str> = KNOWN
+            .iter()
+            .filter(|(_, flags)| flags & WORD_BOUND != 0)
+            .map(|&(name, _)| name)
+            .collect();
+        let mut bounds = crate::dom::WORD_BOUNDS.to_vec();
+        bounds.sort_unstable();
+        let mut sorted = flagged.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, bounds);
     }
 
     /// Prints the maxima real pages reach (`cargo test --release --lib
