@@ -13,6 +13,8 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
+use crate::text::is_html_space;
+
 /// How many leading bytes the `<meta>` prescan reads, as the standard says.
 const PRESCAN_BYTES: usize = 1024;
 
@@ -47,7 +49,10 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
     let mut pos = 0;
     while let Some(i) = find_ci(head.get(pos..)?, b"<meta") {
         pos += i + 5;
-        if !head.get(pos).is_some_and(|&b| is_space(b) || b == b'/') {
+        if !head
+            .get(pos)
+            .is_some_and(|&b| is_html_space(b) || b == b'/')
+        {
             continue;
         }
         let end = head.get(pos..)?.iter().position(|&b| b == b'>');
@@ -87,16 +92,16 @@ fn meta_charset(tag: &[u8]) -> Option<&[u8]> {
 fn charset_in_content(content: &[u8]) -> Option<&[u8]> {
     let at = find_ci(content, b"charset")?;
     let rest = content.get(at + 7..)?;
-    let rest = rest.get(rest.iter().position(|&b| !is_space(b))?..)?;
+    let rest = rest.get(rest.iter().position(|&b| !is_html_space(b))?..)?;
     let rest = rest.strip_prefix(b"=")?;
-    let rest = rest.get(rest.iter().position(|&b| !is_space(b))?..)?;
+    let rest = rest.get(rest.iter().position(|&b| !is_html_space(b))?..)?;
     let (rest, quote) = match rest.first() {
         Some(&q @ (b'"' | b'\'')) => (rest.get(1..)?, Some(q)),
         _ => (rest, None),
     };
     let end = rest
         .iter()
-        .position(|&b| Some(b) == quote || (quote.is_none() && (is_space(b) || b == b';')))
+        .position(|&b| Some(b) == quote || (quote.is_none() && (is_html_space(b) || b == b';')))
         .unwrap_or(rest.len());
     rest.get(..end).filter(|v| !v.is_empty())
 }
@@ -108,22 +113,22 @@ fn attributes(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
         pos += tag
             .get(pos..)?
             .iter()
-            .position(|&b| !is_space(b) && b != b'/')?;
+            .position(|&b| !is_html_space(b) && b != b'/')?;
         let name_len = tag
             .get(pos..)?
             .iter()
-            .position(|&b| is_space(b) || b == b'=' || b == b'/')
+            .position(|&b| is_html_space(b) || b == b'=' || b == b'/')
             .unwrap_or(tag.len() - pos);
         let name = tag.get(pos..pos + name_len.max(1))?;
         pos += name_len.max(1);
-        while tag.get(pos).is_some_and(|&b| is_space(b)) {
+        while tag.get(pos).is_some_and(|&b| is_html_space(b)) {
             pos += 1;
         }
         if tag.get(pos) != Some(&b'=') {
             return Some((name, &[][..]));
         }
         pos += 1;
-        while tag.get(pos).is_some_and(|&b| is_space(b)) {
+        while tag.get(pos).is_some_and(|&b| is_html_space(b)) {
             pos += 1;
         }
         let value = match tag.get(pos) {
@@ -138,7 +143,7 @@ fn attributes(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
                 let len = tag
                     .get(pos..)?
                     .iter()
-                    .position(|&b| is_space(b))
+                    .position(|&b| is_html_space(b))
                     .unwrap_or(tag.len() - pos);
                 let value = tag.get(pos..pos + len)?;
                 pos += len;
@@ -148,10 +153,6 @@ fn attributes(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
         };
         Some((name, value))
     })
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {

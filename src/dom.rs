@@ -26,7 +26,7 @@ use html5ever::{Attribute, LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::sink::{self, Arena, Data, Sink};
-use crate::text::Folder;
+use crate::text::{Folder, is_html_space};
 
 /// Index of a node in [`Page`]; document order.
 pub(crate) type NodeId = usize;
@@ -85,19 +85,13 @@ impl Page {
         while let Some((handle, parent)) = stack.pop() {
             let id = page.nodes.len();
             let children = handle.children.borrow();
-            let name_of = |node: Option<&Handle>| match node.map(|n| &n.data) {
-                Some(NodeData::Element { name, .. }) => Some(name.local.clone()),
-                _ => None,
-            };
-            let own = name_of(Some(&handle));
+            let own = element_name(&handle);
             for (i, child) in children.iter().enumerate().rev() {
                 if let NodeData::Text { contents } = &child.data {
                     let before = i.checked_sub(1).and_then(|b| children.get(b));
-                    let before = before.map_or_else(|| own.clone(), |b| name_of(Some(b)));
-                    let after = children.get(i + 1);
-                    let after = after.map_or_else(|| own.clone(), |a| name_of(Some(a)));
-                    let text = contents.borrow();
-                    if is_spacer(&text, own.as_ref(), before.as_ref(), after.as_ref()) {
+                    let before = before.map_or(own, element_name);
+                    let after = children.get(i + 1).map_or(own, element_name);
+                    if is_spacer(&contents.borrow(), own, before, after) {
                         continue;
                     }
                 }
@@ -549,6 +543,14 @@ fn attr_of<'a>(attrs: &'a [Attribute], name: &LocalName) -> Option<&'a str> {
         .map(|a| &*a.value)
 }
 
+/// The local name of an `RcDom` node, if it is an element.
+fn element_name(node: &Handle) -> Option<&LocalName> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
+}
+
 /// Elements whose start tag html5ever always turns into an element of
 /// its own in body content, and that every reader takes for a word
 /// boundary: white space beside them says nothing. (The guard's scan
@@ -599,8 +601,7 @@ fn is_spacer(
 ) -> bool {
     // (White space first: it rejects almost every text node at its first
     // byte.)
-    text.bytes()
-        .all(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+    text.bytes().all(is_html_space)
         && (parent == Some(&local_name!("head"))
             || (before.is_some_and(bounds_words) && after.is_some_and(bounds_words)))
 }

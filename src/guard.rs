@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::text::is_html_space;
 use crate::{Error, Limit, Limits};
 
 /// What one pre-scan saw: the maxima the limits are checked against.
@@ -196,7 +197,7 @@ impl Unread {
         if let Some(last) = self.spans.last_mut()
             && src
                 .get(last.end..span.start)
-                .is_some_and(|gap| gap.iter().all(|&b| is_space(b)))
+                .is_some_and(|gap| gap.iter().all(|&b| is_html_space(b)))
         {
             last.end = span.end;
         } else {
@@ -1262,10 +1263,6 @@ struct Tokenizer<'a> {
     unread: Option<Unread>,
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
 struct Tag {
     /// A start tag (not an end tag).
     start: bool,
@@ -1394,7 +1391,7 @@ impl<'a> Tokenizer<'a> {
         let white = self
             .src
             .get(span.clone())
-            .is_some_and(|t| t.iter().all(|&b| is_space(b)));
+            .is_some_and(|t| t.iter().all(|&b| is_html_space(b)));
         if unread.head {
             unread.head = white;
             if white && unread.sure {
@@ -1580,7 +1577,7 @@ impl<'a> Tokenizer<'a> {
         let start = self.pos;
         let rest = self.rest();
         // The name runs to space, `/` or `>`.
-        let name_len = skip(rest, 0, |b| !(is_space(b) || b == b'/' || b == b'>'));
+        let name_len = skip(rest, 0, |b| !(is_html_space(b) || b == b'/' || b == b'>'));
         let mut tag = Tag {
             start: collect,
             name: (start, start + name_len),
@@ -1591,7 +1588,7 @@ impl<'a> Tokenizer<'a> {
         };
         let mut i = name_len;
         loop {
-            i = skip(rest, i, is_space);
+            i = skip(rest, i, is_html_space);
             match rest.get(i) {
                 None => return Ok(None),
                 Some(b'>') => break,
@@ -1612,8 +1609,8 @@ impl<'a> Tokenizer<'a> {
                         && let Some(unread) = self.unread.as_mut().filter(|u| u.sure)
                         && i.checked_sub(1)
                             .and_then(|b| rest.get(b))
-                            .is_some_and(|&b| is_space(b))
-                        && rest.get(skip(rest, end, is_space)) != Some(&b'=')
+                            .is_some_and(|&b| is_html_space(b))
+                        && rest.get(skip(rest, end, is_html_space)) != Some(&b'=')
                         && is_unread(rest.get(i..name_end).unwrap_or_default())
                     {
                         unread.add(self.src, start + i..start + end);
@@ -1661,7 +1658,7 @@ impl<'a> Tokenizer<'a> {
                     .is_some_and(|r| r.eq_ignore_ascii_case(name))
                 && rest
                     .get(name.len())
-                    .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
+                    .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
             if matched {
                 self.pos += name.len();
                 // The end tag's own attributes (if any) up to `>`.
@@ -1685,21 +1682,21 @@ impl<'a> Tokenizer<'a> {
 fn attribute(rest: &[u8], at: usize) -> Option<(usize, usize)> {
     // The first character may be `=`; the name runs to space, `/`, `>`, `=`.
     let name_end = skip(rest, at + 1, |b| {
-        !(is_space(b) || matches!(b, b'/' | b'>' | b'='))
+        !(is_html_space(b) || matches!(b, b'/' | b'>' | b'='))
     });
-    let i = skip(rest, name_end, is_space);
+    let i = skip(rest, name_end, is_html_space);
     if rest.get(i) != Some(&b'=') {
         // No value: the attribute ends with its name (the space after it
         // may separate the next one).
         return Some((name_end, name_end));
     }
-    let i = skip(rest, i + 1, is_space);
+    let i = skip(rest, i + 1, is_html_space);
     let end = match rest.get(i)? {
         &q @ (b'"' | b'\'') => {
             let value = rest.get(i + 1..)?;
             find_byte(value, q).map(|end| i + 1 + end + 1)?
         }
-        _ => skip(rest, i, |b| !(is_space(b) || b == b'>')),
+        _ => skip(rest, i, |b| !(is_html_space(b) || b == b'>')),
     };
     Some((name_end, end))
 }

@@ -7,6 +7,13 @@
 
 use std::borrow::Cow;
 
+/// Whether `b` is one of HTML's five white-space bytes (tab, line feed,
+/// form feed, carriage return, space): what separates tag names and
+/// attributes, and what a text node of white space alone is made of.
+pub(crate) fn is_html_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
 /// U+00AD, `&shy;`: invisible unless the word breaks there, so dropped.
 const SOFT_HYPHEN: char = '\u{ad}';
 
