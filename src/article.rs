@@ -339,5 +339,16 @@ mod tests {
         );
         assert_eq!(headline::strip_site("Kop - Site", Some("Site")), "Kop");
         assert_eq!(headline::strip_site("Kop", None), "Kop");
+        // The last separator of any kind splits, not the last of the first
+        // kind found; a dash inside a word is none.
+        assert_eq!(
+            headline::strip_site("Noord-Beveland: kop - met streep | Site", None),
+            "Noord-Beveland: kop - met streep"
+        );
+        assert_eq!(
+            headline::strip_site("Site » Binnenland | Een veel langere kop", None),
+            "Een veel langere kop"
+        );
+        assert_eq!(headline::strip_site("Kop |Site", None), "Kop |Site");
     }
 }
