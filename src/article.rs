@@ -329,26 +329,27 @@ mod tests {
 
     #[test]
     fn site_suffix() {
-        assert_eq!(
-            headline::strip_site("Kop van het stuk | ZeelandNet", None),
-            "Kop van het stuk"
-        );
-        assert_eq!(
-            headline::strip_site("Site | Een lange kop hier", None),
-            "Een lange kop hier"
-        );
-        assert_eq!(headline::strip_site("Kop - Site", Some("Site")), "Kop");
-        assert_eq!(headline::strip_site("Kop", None), "Kop");
-        // The last separator of any kind splits, not the last of the first
-        // kind found; a dash inside a word is none.
-        assert_eq!(
-            headline::strip_site("Noord-Beveland: kop - met streep | Site", None),
-            "Noord-Beveland: kop - met streep"
-        );
-        assert_eq!(
-            headline::strip_site("Site » Binnenland | Een veel langere kop", None),
-            "Een veel langere kop"
-        );
-        assert_eq!(headline::strip_site("Kop |Site", None), "Kop |Site");
+        let cases = [
+            ("Kop van het stuk | ZeelandNet", None, "Kop van het stuk"),
+            ("Site | Een lange kop hier", None, "Een lange kop hier"),
+            ("Kop - Site", Some("Site"), "Kop"),
+            ("Kop", None, "Kop"),
+            // The last separator of any kind splits, not the last of the
+            // first kind found; a dash inside a word is none.
+            (
+                "Noord-Beveland: kop - met streep | Site",
+                None,
+                "Noord-Beveland: kop - met streep",
+            ),
+            (
+                "Site » Binnenland | Een veel langere kop",
+                None,
+                "Een veel langere kop",
+            ),
+            ("Kop |Site", None, "Kop |Site"),
+        ];
+        for (title, site, want) in cases {
+            assert_eq!(headline::strip_site(title, site), want, "{title}");
+        }
     }
 }
