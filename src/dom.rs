@@ -813,7 +813,9 @@ mod tests {
         let html = "<div class=a><p id=b title=c>x</p><p id=d\n class=e>y</p></div>";
         let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
         let cut: Vec<&str> = unread.iter().filter_map(|r| html.get(r.clone())).collect();
-        assert_eq!(cut, ["class=a", "id=b", "id=d\n class=e"]);
+        // (The `</p>`s too: html5ever closes each `<p>` before the next
+        // `<p>` and the `</div>` anyway; see `guard::closes_before`.)
+        assert_eq!(cut, ["class=a", "id=b", "</p>", "id=d\n class=e", "</p>"]);
     }
 
     /// White space between blocks and in `<head>` is cut where html5ever
@@ -837,11 +839,15 @@ mod tests {
         );
         // (Not after `</head>`: that white space goes into `<html>`. Not
         // after `<body>`, nor after `</div>`: `<body>` is no word bound, and
-        // the last sits before the end of input.)
+        // the last sits before the end of input. The end tags of the `<p>`s
+        // and the `<li>` go with the spacers after them: html5ever closes
+        // those elements before the next `<p>`, `<ul>` and `</ul>` anyway.
+        // Not `</h1>`: a `<p>` does not close a heading.)
         assert_eq!(
             cut,
             [
-                "\n", "\n", "\n", "\n", "\n", "\n", "\n", "\n", " \t\r\n", "\n", "\n", "\n"
+                "\n", "\n", "\n", "\n", "\n", "\n", "\n", "</p>", "\n", "</p>", " \t\r\n", "\n",
+                "</li>", "\n", "\n"
             ],
         );
         for html in [
@@ -992,6 +998,17 @@ mod tests {
         "<meta name=a content=b>",
         "<link rel=x href=y>",
         "</body>",
+        "</dd>",
+        "</dt>",
+        "<dl>",
+        "</dl>",
+        "<ol>",
+        "</ol>",
+        "<button>",
+        "</button>",
+        "<div>",
+        "</P\n>",
+        "</li/>",
     ];
 
     /// Random mixes of [`PIECES`] (a fixed xorshift seed, so failures

@@ -23,9 +23,10 @@
 //! [`scan_unread`] also collects, while its tokenizer is sure to read tags
 //! as html5ever does, the byte ranges of what no extractor reads and the
 //! tree builder never looks at (see [`Unread`]): attributes, the text of
-//! styles and of scripts that are not JSON-LD, and white space that says
-//! nothing. The parse leaves them out of html5ever's input and gets the
-//! same tree, less what the index would drop anyway.
+//! styles and of scripts that are not JSON-LD, white space that says
+//! nothing, and the end tags of paragraphs and list items that html5ever
+//! would imply at the next tag. The parse leaves them out of html5ever's
+//! input and gets the same tree, less what the index would drop anyway.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -68,6 +69,8 @@ pub(crate) fn scan_unread(
         svg: Vec::new(),
         edge: false,
         spacer: None,
+        closer: None,
+        held: None,
         head: true,
     };
     run(html, limits, Some(unread))
@@ -118,6 +121,11 @@ fn run(
 /// foreign content around, and nothing irregular seen (see
 /// [`Tree::irregular`]).
 ///
+/// On the same conditions, the end tag of a current `<p>`, `<li>`, `<dd>`
+/// or `<dt>` goes when nothing but a spacer separates it from a tag before
+/// which html5ever closes that element anyway (see [`closes_before`]):
+/// `</p>\n<p>` reaches html5ever as `<p>`, with the same tree.
+///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
 /// does. At the first markup after which that may not hold (`<math>`,
 /// `<select>`, `<frameset>`, a script whose comment holds `<script`, an `<svg>`
@@ -135,6 +143,17 @@ struct Unread {
     edge: bool,
     /// White space after such a tag, taken if the next tag is one too.
     spacer: Option<Range<usize>>,
+    /// The end tag just read, when it closed the current `<p>`, `<li>`,
+    /// `<dd>` or `<dt>` where html5ever would insert as it is (the spacer's
+    /// conditions): its range and the element's name.
+    closer: Option<(Range<usize>, Name)>,
+    /// That closer while only an empty gap or a spacer follows it: cut when
+    /// the next tag is one before which html5ever closes the element
+    /// itself (see [`closes_before`]). `</p>\n<p>` reaches html5ever as
+    /// `<p>`; the tree is the same, and html5ever skips an end tag's
+    /// tokenizing and tree-building (a seventh of its work on a page of
+    /// paragraphs).
+    held: Option<(Range<usize>, Name)>,
     /// Still in the head: nothing but white space, comments and the tags
     /// of [`HEAD_TAGS`] so far. White space there is ignored by html5ever
     /// or goes into `<head>`, whose white space the index leaves out.
@@ -222,6 +241,21 @@ const TREE_BUILDER_READS: [&[u8]; 10] = [
     b"face",
     b"size",
 ];
+
+/// Whether html5ever, reading the tag named `next` (a start tag when
+/// `start`) that opens or closes the current element, first closes an
+/// open `closed` element that is current, as its end tag would have: any
+/// word-bound start or end tag closes a `<p>` (it is in button scope and
+/// among the implied end tags); only `<li>` closes an `<li>`, `<dd>` or
+/// `<dt>` a `<dd>` or `<dt>`, and an end tag (the list's) any of them.
+fn closes_before(closed: Name, start: bool, next: Name) -> bool {
+    match closed {
+        P => true,
+        LI => !start || next == LI,
+        DD | DT => !start || matches!(next, DD | DT),
+        _ => false,
+    }
+}
 
 /// Whether html5ever can go without the attribute named `name`.
 fn is_unread(name: &[u8]) -> bool {
@@ -1307,6 +1341,7 @@ impl<'a> Tokenizer<'a> {
                 (Some(b'!'), _) => self.markup_declaration(tree)?,
                 (Some(b'/'), Some(b'>')) => self.pos += 3,
                 (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => {
+                    let at = self.pos;
                     self.pos += 2;
                     let Some(tag) = self.tag(tree, false)? else {
                         return Ok(());
@@ -1321,6 +1356,9 @@ impl<'a> Tokenizer<'a> {
                     let closed = current && tree.stack.len() + 1 == depth;
                     let mark = self.unread.as_ref().map_or(0, |u| u.spans.len());
                     self.settle_spacer(&tag, name, closed, mark);
+                    if closed {
+                        self.note_closer(tree, at..self.pos, name);
+                    }
                 }
                 (Some(b'?'), _) | (Some(b'/'), Some(_)) => {
                     // A bogus comment up to `>`.
@@ -1383,8 +1421,11 @@ impl<'a> Tokenizer<'a> {
             return;
         };
         let edge = std::mem::take(&mut unread.edge);
+        let closer = unread.closer.take();
         unread.spacer = None;
+        unread.held = None;
         if lt == 0 {
+            unread.held = closer;
             return;
         }
         let span = self.pos..self.pos + lt;
@@ -1409,6 +1450,7 @@ impl<'a> Tokenizer<'a> {
                 .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE));
         if white && plain {
             unread.spacer = Some(span);
+            unread.held = closer;
         }
     }
 
@@ -1429,14 +1471,43 @@ impl<'a> Tokenizer<'a> {
             unread.head = tag.start && HEAD_TAGS.iter().any(|t| raw.eq_ignore_ascii_case(t));
         }
         let edge = edge && has(name, WORD_BOUND);
-        if let Some(span) = unread.spacer.take()
-            && edge
-            && unread.sure
-            && mark <= unread.spans.len()
-        {
-            unread.spans.insert(mark, span);
+        let (spacer, held) = (unread.spacer.take(), unread.held.take());
+        if edge && unread.sure && mark <= unread.spans.len() {
+            // In source order: the closer, the spacer, the tag's own
+            // unread attributes (from `mark` on).
+            if let Some(span) = spacer {
+                unread.spans.insert(mark, span);
+            }
+            if let Some((span, closed)) = held
+                && closes_before(closed, tag.start, name)
+            {
+                unread.spans.insert(mark, span);
+            }
         }
         unread.edge = edge;
+    }
+
+    /// After the end tag at `span` named `name` closed the current element
+    /// (see [`Unread::closer`]): holds it when html5ever would close that
+    /// element itself before a word-bound tag, and would insert what
+    /// follows as it is.
+    fn note_closer(&mut self, tree: &Tree<'_>, span: Range<usize>, name: Name) {
+        let Some(unread) = self.unread.as_mut() else {
+            return;
+        };
+        let plain = !tree.irregular
+            && !tree.formatting_active()
+            && tree
+                .top()
+                .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE) && t.name != TEMPLATE);
+        if matches!(name, P | LI | DD | DT)
+            && plain
+            && unread.sure
+            && unread.svg.is_empty()
+            && !unread.head
+        {
+            unread.closer = Some((span, name));
+        }
     }
 
     /// Keeps the unread attributes the start tag `tag` named `name` added
