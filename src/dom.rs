@@ -735,6 +735,19 @@ mod tests {
         page
     }
 
+    /// What the guard cuts from `html`, after checking that the page built
+    /// without it is the `RcDom`'s ([`page`]).
+    fn cuts(html: &str) -> Vec<String> {
+        let limits = crate::Limits::default();
+        let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
+        page(html);
+        unread
+            .iter()
+            .filter_map(|r| html.get(r.clone()))
+            .map(str::to_owned)
+            .collect()
+    }
+
     #[test]
     fn the_arena_builds_the_tree_rcdom_builds() {
         // Markup that makes the tree builder move nodes: foster parenting,
@@ -809,13 +822,13 @@ mod tests {
         ] {
             page(html);
         }
-        let limits = crate::Limits::default();
         let html = "<div class=a><p id=b title=c>x</p><p id=d\n class=e>y</p></div>";
-        let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
-        let cut: Vec<&str> = unread.iter().filter_map(|r| html.get(r.clone())).collect();
         // (The `</p>`s too: html5ever closes each `<p>` before the next
         // `<p>` and the `</div>` anyway; see `guard::closes_before`.)
-        assert_eq!(cut, ["class=a", "id=b", "</p>", "id=d\n class=e", "</p>"]);
+        assert_eq!(
+            cuts(html),
+            ["class=a", "id=b", "</p>", "id=d\n class=e", "</p>"]
+        );
     }
 
     /// White space between blocks and in `<head>` is cut where html5ever
@@ -823,17 +836,7 @@ mod tests {
     /// text or take a formatting element with it; the trees agree.
     #[test]
     fn spacers_leave_the_tree_alone() {
-        let spacers = |html: &str| -> Vec<String> {
-            let limits = crate::Limits::default();
-            let (_, unread) = crate::guard::scan_unread(html.as_bytes(), &limits).unwrap();
-            page(html);
-            unread
-                .iter()
-                .filter_map(|r| html.get(r.clone()))
-                .map(str::to_owned)
-                .collect()
-        };
-        let cut = spacers(
+        let cut = cuts(
             "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=utf-8>\n<title>t</title>\n</head>\n\
              <body>\n<div>\n<h1>k</h1>\n<p>a</p>\n<p>b</p> \t\r\n<ul>\n<li>c</li>\n</ul>\n</div>\n",
         );
@@ -869,11 +872,59 @@ mod tests {
             "<pre>\n\n<p>x</p>\n</pre>",
             "<svg><g></g>\n</svg><p>a</p>\n<p>b",
         ] {
-            let cut = spacers(html);
+            let cut = cuts(html);
             // (Only the head's two, before the lone `<` ends the head.)
             let white = cut.iter().filter(|c| c.trim().is_empty()).count();
             let expected = if html.starts_with("<head>") { 2 } else { 0 };
             assert_eq!(white, expected, "{html}: {cut:?}");
+        }
+    }
+
+    /// End tags html5ever would imply at the next tag are cut with the
+    /// spacers around them, and none whose absence would change the tree:
+    /// the trees agree.
+    #[test]
+    fn implied_end_tags_leave_the_tree_alone() {
+        let cut = cuts(
+            "<section><h2>k</h2>\n<p>a <time>t</time></p>\n<div><span>s</span></div>\n\
+             <dl><dt>d</dt><dd>e</dd></dl></section><p>z",
+        );
+        // `</time>` before `</p>`, `</span>` before `</div>`, `</dt>` before
+        // `<dd>`, `</dd>` before `</dl>`. Not `</h2>` before `<p>` (a `<p>`
+        // closes no heading), nor `</div>` before `<dl>`; and not that `</p>`,
+        // though `<div>` would close its `<p>`: a tag that made html5ever
+        // imply an end tag must reach it, so that no chain of cut end tags
+        // leaves the last one popping too little.
+        assert_eq!(
+            cut,
+            ["\n", "</time>", "\n", "</span>", "\n", "</dt>", "</dd>"],
+        );
+        for (html, expected) in [
+            // The same name: `</div>` would pop only down to the inner one.
+            ("<div><div>x</div></div><p>y", &[][..]),
+            ("<div><div><span>x</span></div></div><p>y", &["</span>"]),
+            (
+                "<div><section><div>x</div></section></div><p>y",
+                &["</div>"],
+            ),
+            // A formatting element stays in the list when popped by another.
+            ("<div><b>x</b></div><p>y", &[]),
+            ("<h2><a href=1>x</a></h2><p>y", &[]),
+            // A list bounds the scope `</li>` looks in: `</ul>` goes to
+            // html5ever, the `</li>`s need not.
+            (
+                "<ul><li><ul><li>x</li></ul></li></ul><p>y",
+                &["</li>", "</li>"],
+            ),
+            // A button bounds the scope `</p>` looks in.
+            ("<div><p><button>x</button></p><p>y", &["</p>"]),
+            ("<table><tr><td><div>x</div></td></tr></table><p>y", &[]),
+            ("<template><div>x</div></template><p>y", &[]),
+            // (Nor where the model's stack is empty: the body's own
+            // children, as for spacers.)
+            ("<p>x</p><p>y", &[]),
+        ] {
+            assert_eq!(cuts(html), expected, "{html}");
         }
     }
 
@@ -1009,6 +1060,13 @@ mod tests {
         "<div>",
         "</P\n>",
         "</li/>",
+        "</span>",
+        "<time>",
+        "</time>",
+        "<footer>",
+        "</footer>",
+        "<label>",
+        "</label>",
     ];
 
     /// Random mixes of [`PIECES`] (a fixed xorshift seed, so failures

@@ -121,10 +121,11 @@ fn run(
 /// foreign content around, and nothing irregular seen (see
 /// [`Tree::irregular`]).
 ///
-/// On the same conditions, the end tag of a current `<p>`, `<li>`, `<dd>`
-/// or `<dt>` goes when nothing but a spacer separates it from a tag before
-/// which html5ever closes that element anyway (see [`closes_before`]):
-/// `</p>\n<p>` reaches html5ever as `<p>`, with the same tree.
+/// On the same conditions, the end tag of the current element goes when
+/// nothing but a spacer separates it from a tag before which html5ever
+/// closes that element anyway (see [`closes_before`]): `</p>\n<p>`
+/// reaches html5ever as `<p>`, `</time></footer>` as `</footer>`,
+/// `</div>\n</div>` as `</div>`, with the same tree.
 ///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
 /// does. At the first markup after which that may not hold (`<math>`,
@@ -143,9 +144,9 @@ struct Unread {
     edge: bool,
     /// White space after such a tag, taken if the next tag is one too.
     spacer: Option<Range<usize>>,
-    /// The end tag just read, when it closed the current `<p>`, `<li>`,
-    /// `<dd>` or `<dt>` where html5ever would insert as it is (the spacer's
-    /// conditions): its range and the element's name.
+    /// The end tag just read, when it closed the current element, one that
+    /// [`may_close_early`], where html5ever would insert as it is (the
+    /// spacer's conditions): its range and the element's name.
     closer: Option<(Range<usize>, Name)>,
     /// That closer while only an empty gap or a spacer follows it: cut when
     /// the next tag is one before which html5ever closes the element
@@ -242,18 +243,34 @@ const TREE_BUILDER_READS: [&[u8]; 10] = [
     b"size",
 ];
 
-/// Whether html5ever, reading the tag named `next` (a start tag when
-/// `start`) that opens or closes the current element, first closes an
-/// open `closed` element that is current, as its end tag would have: any
-/// word-bound start or end tag closes a `<p>` (it is in button scope and
-/// among the implied end tags); only `<li>` closes an `<li>`, `<dd>` or
-/// `<dt>` a `<dd>` or `<dt>`, and an end tag (the list's) any of them.
+/// Whether html5ever, reading the word-bound tag named `next` (a start
+/// tag when `start`) that opens or closes the current element, first
+/// closes an open `closed` element that is current, as its end tag would
+/// have: any such start or end tag closes a `<p>` (it is in button scope
+/// and among the implied end tags); only `<li>` closes an `<li>`, `<dd>`
+/// or `<dt>` a `<dd>` or `<dt>`. The end tag of the parent closes any of
+/// them, and every other [`may_close_early`] element (`<time>`,
+/// `<span>`, `<div>`, `<h2>`) unless it has the parent's name: it pops the
+/// stack down to the first element of its name, and only a formatting
+/// element would be left in the list of active ones.
+/// Whether an end tag closing the current `name` element may be held as a
+/// closer (see [`closes_before`]): `<p>`, `<li>`, `<dd>`, `<dt>`; inline
+/// elements that are not formatting ones; and word-bound blocks but the
+/// lists, which bound the scope `</li>` looks in. None of them bounds the
+/// scope the end tags of word-bound elements look in, nor leaves a marker
+/// or a pointer behind when popped.
+fn may_close_early(name: Name) -> bool {
+    !has(name, SPECIAL | FORMATTING) || (has(name, WORD_BOUND) && !has(name, LIST))
+}
+
 fn closes_before(closed: Name, start: bool, next: Name) -> bool {
     match closed {
         P => true,
         LI => !start || next == LI,
         DD | DT => !start || matches!(next, DD | DT),
-        _ => false,
+        // (Not before an end tag of its own name: that would pop down to
+        // it, not to the parent.)
+        _ => !start && next != closed,
     }
 }
 
@@ -1355,8 +1372,11 @@ impl<'a> Tokenizer<'a> {
                     // follows it as a sibling.
                     let closed = current && tree.stack.len() + 1 == depth;
                     let mark = self.unread.as_ref().map_or(0, |u| u.spans.len());
-                    self.settle_spacer(&tag, name, closed, mark);
-                    if closed {
+                    // (An end tag that made html5ever imply the one before
+                    // it is no closer itself: a chain of cut end tags could
+                    // leave the last one popping too little.)
+                    let implied_one = self.settle_spacer(&tag, name, closed, mark);
+                    if closed && !implied_one {
                         self.note_closer(tree, at..self.pos, name);
                     }
                 }
@@ -1458,10 +1478,11 @@ impl<'a> Tokenizer<'a> {
     /// element (`edge`) and that is a [`WORD_BOUND`] one, white space
     /// held before it is a spacer html5ever can go without, set before the
     /// tag's own unread attributes (from `mark` on); white space after it
-    /// may be one.
-    fn settle_spacer(&mut self, tag: &Tag, name: Name, edge: bool, mark: usize) {
+    /// may be one. So is a held closer the tag makes html5ever imply;
+    /// then the tag itself must reach html5ever, and `true` says so.
+    fn settle_spacer(&mut self, tag: &Tag, name: Name, edge: bool, mark: usize) -> bool {
         let Some(unread) = self.unread.as_mut() else {
-            return;
+            return false;
         };
         if unread.head {
             // (Any end tag ends the head for the scan: `</head>` moves
@@ -1482,9 +1503,12 @@ impl<'a> Tokenizer<'a> {
                 && closes_before(closed, tag.start, name)
             {
                 unread.spans.insert(mark, span);
+                unread.edge = edge;
+                return true;
             }
         }
         unread.edge = edge;
+        false
     }
 
     /// After the end tag at `span` named `name` closed the current element
@@ -1500,12 +1524,7 @@ impl<'a> Tokenizer<'a> {
             && tree
                 .top()
                 .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE) && t.name != TEMPLATE);
-        if matches!(name, P | LI | DD | DT)
-            && plain
-            && unread.sure
-            && unread.svg.is_empty()
-            && !unread.head
-        {
+        if may_close_early(name) && plain && unread.sure && unread.svg.is_empty() && !unread.head {
             unread.closer = Some((span, name));
         }
     }
