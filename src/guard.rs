@@ -339,7 +339,7 @@ const KNOWN: &[(&str, u16)] = &[
     ("dt", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
     ("option", 0),
     ("optgroup", 0),
-    ("select", SPECIAL),
+    ("select", SPECIAL | SCOPE),
     ("table", SPECIAL | SCOPE | CLOSES_P | BREAKOUT | TABLE_MODE),
     ("tbody", SPECIAL | TABLE_MODE | TABLE_PART),
     ("thead", SPECIAL | TABLE_MODE | TABLE_PART),
@@ -1029,11 +1029,13 @@ impl<'l> Tree<'l> {
         if flags & (CLOSES_P | TABLE_PART) == 0 {
             self.reconstruct()?;
         }
-        if name == SELECT && self.count(SELECT) > 0 {
-            // `<select>` inside a select closes it.
-            if let Some(i) = self.find(|n| n == SELECT, scope_stop(HTML)) {
-                self.pop_to(i);
-            }
+        if name == SELECT
+            && self.count(SELECT) > 0
+            && let Some(i) = self.find(|n| n == SELECT, scope_stop(HTML))
+        {
+            // `<select>` inside a select in scope closes it (and opens
+            // none); out of scope (inside a cell), it opens a new one.
+            self.pop_to(i);
             return Ok(After::Markup);
         }
         if flags & VOID != 0 {
