@@ -1023,6 +1023,11 @@ impl<'l> Tree<'l> {
             }
             return Ok(After::Markup);
         }
+        if has(name, TABLE_PART) && self.count(TABLE) == 0 && self.count(TEMPLATE) == 0 {
+            // Outside any table (and template) html5ever ignores a table
+            // part; held open here, a later `<td>` would close down to it.
+            return Ok(After::Markup);
+        }
         self.note_table_tag(name);
         self.implied_ends(name)?;
         let flags = flags(name);

@@ -108,3 +108,12 @@ fn a_select_bounds_the_scope_the_guard_counts_in() {
         "../fuzz/known/guard_model-select-scope.bin"
     ));
 }
+
+/// `guard_model` found this page (reduced, then repeated four times): a
+/// `<td>` outside any table, which html5ever ignores, was held open by the
+/// guard, and the next stray `<td>` closed the guard's stack down to it,
+/// so a page html5ever builds 59 deep passed a depth limit of 24.
+#[test]
+fn a_stray_cell_closes_nothing_the_guard_counts() {
+    stays_within_twice_the_depth_limit(include_bytes!("../fuzz/known/guard_model-stray-td.bin"));
+}
