@@ -360,7 +360,7 @@ const KNOWN: &[(&str, u16)] = &[
     ("div", SPECIAL | CLOSES_P | BREAKOUT | WORD_BOUND),
     ("address", SPECIAL | CLOSES_P),
     ("template", SPECIAL | SCOPE | MARKER),
-    ("frameset", SPECIAL),
+    ("frameset", SPECIAL | SCOPE),
     // Formatting elements.
     ("b", FORMATTING | BREAKOUT),
     ("big", FORMATTING | BREAKOUT),
@@ -1107,7 +1107,7 @@ impl<'l> Tree<'l> {
     }
 
     fn table_start(&mut self, name: Name) -> Result<(), Error> {
-        let table_stop = |n: Name| matches!(n, HTML | TABLE | TEMPLATE);
+        let table_stop = |n: Name| matches!(n, HTML | TABLE | TEMPLATE | FRAMESET);
         match name {
             TABLE => {
                 if self.top().is_some_and(|t| has(t.name, TABLE_MODE))

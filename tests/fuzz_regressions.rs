@@ -117,3 +117,13 @@ fn a_select_bounds_the_scope_the_guard_counts_in() {
 fn a_stray_cell_closes_nothing_the_guard_counts() {
     stays_within_twice_the_depth_limit(include_bytes!("../fuzz/known/guard_model-stray-td.bin"));
 }
+
+/// `guard_model` found this page (reduced, then repeated three times): in
+/// a `<frameset>` html5ever ignores every other tag, so `</li>` closes
+/// nothing, while the guard closed the framesets above the `<li>` it had
+/// opened. A frameset now bounds the guard's searches (it may over-count
+/// a page where html5ever ignored the `<frameset>`, which is safe).
+#[test]
+fn a_frameset_bounds_the_scope_the_guard_counts_in() {
+    stays_within_twice_the_depth_limit(include_bytes!("../fuzz/known/guard_model-frameset.bin"));
+}
