@@ -24,9 +24,9 @@
 //! as html5ever does, the byte ranges of what no extractor reads and the
 //! tree builder never looks at (see [`Unread`]): attributes, the text of
 //! styles and of scripts that are not JSON-LD, white space that says
-//! nothing, and the end tags of paragraphs and list items that html5ever
-//! would imply at the next tag. The parse leaves them out of html5ever's
-//! input and gets the same tree, less what the index would drop anyway.
+//! nothing, and end tags html5ever would imply at the next tag. The parse
+//! leaves them out of html5ever's input and gets the same tree, less what
+//! the index would drop anyway.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -125,7 +125,7 @@ fn run(
 /// nothing but a spacer separates it from a tag before which html5ever
 /// closes that element anyway (see [`closes_before`]): `</p>\n<p>`
 /// reaches html5ever as `<p>`, `</time></footer>` as `</footer>`,
-/// `</div>\n</div>` as `</div>`, with the same tree.
+/// `</div>\n</section>` as `</section>`, with the same tree.
 ///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
 /// does. At the first markup after which that may not hold (`<math>`,
@@ -1500,6 +1500,7 @@ impl<'a> Tokenizer<'a> {
         }
         let edge = edge && has(name, WORD_BOUND);
         let (spacer, held) = (unread.spacer.take(), unread.held.take());
+        let mut implied = false;
         if edge && unread.sure && mark <= unread.spans.len() {
             // In source order: the closer, the spacer, the tag's own
             // unread attributes (from `mark` on).
@@ -1510,12 +1511,11 @@ impl<'a> Tokenizer<'a> {
                 && closes_before(closed, tag.start, name)
             {
                 unread.spans.insert(mark, span);
-                unread.edge = edge;
-                return true;
+                implied = true;
             }
         }
         unread.edge = edge;
-        false
+        implied
     }
 
     /// After the end tag at `span` named `name` closed the current element

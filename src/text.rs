@@ -130,7 +130,7 @@ fn is_single_spaced(text: &str) -> bool {
 const LANE: usize = 16;
 
 /// Offset of the next byte at or after `from` where white space may break
-/// the run of words that started at `run`: a [`is_candidate`] byte other
+/// the run of words that started at `run`: an [`is_candidate`] byte other
 /// than a single space inside the run (one after its start, before a
 /// non-candidate). Past the run's start, lanes of plain words and single
 /// spaces are passed over at one vectorised test each; only the lanes
