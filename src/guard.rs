@@ -875,11 +875,22 @@ impl<'l> Tree<'l> {
     /// marker: html5ever may close them clearing back to a table context,
     /// which the model does not follow.
     fn note_table_tag(&mut self, name: Name) {
-        if (name == TABLE || has(name, TABLE_PART))
-            && self.list.last().is_some_and(|f| f.name != MARK)
-        {
+        if (name == TABLE || has(name, TABLE_PART)) && self.formatting_active() {
             self.irregular = true;
         }
+    }
+
+    /// Whether html5ever would insert white space here as it is, and close
+    /// the current element as the model does: nothing irregular seen, no
+    /// formatting element to re-create or adopt, and a current element that
+    /// is HTML and not a table's (the conditions of spacers and closers,
+    /// see [`Unread`]).
+    fn inserts_as_is(&self) -> bool {
+        !self.irregular
+            && !self.formatting_active()
+            && self
+                .top()
+                .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE))
     }
 
     fn clear_to_marker(&mut self) {
@@ -1470,12 +1481,7 @@ impl<'a> Tokenizer<'a> {
         if !edge || !unread.sure || !unread.svg.is_empty() {
             return;
         }
-        let plain = !tree.irregular
-            && !tree.formatting_active()
-            && tree
-                .top()
-                .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE));
-        if white && plain {
+        if white && tree.inserts_as_is() {
             unread.spacer = Some(span);
             unread.held = closer;
         }
@@ -1526,11 +1532,9 @@ impl<'a> Tokenizer<'a> {
         let Some(unread) = self.unread.as_mut() else {
             return;
         };
-        let plain = !tree.irregular
-            && !tree.formatting_active()
-            && tree
-                .top()
-                .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE) && t.name != TEMPLATE);
+        // (Not inside a `<template>` either: its contents have insertion
+        // modes of their own.)
+        let plain = tree.inserts_as_is() && tree.top().is_some_and(|t| t.name != TEMPLATE);
         if may_close_early(name) && plain && unread.sure && unread.svg.is_empty() && !unread.head {
             unread.closer = Some((span, name));
         }
