@@ -786,6 +786,14 @@ impl<'l> Tree<'l> {
             .is_some_and(|t| t.foreign && !has(t.name, INTEGRATION))
     }
 
+    /// Whether `<![CDATA[` opens a CDATA section: html5ever's tokenizer asks
+    /// whether the current node is other than an HTML element, so an
+    /// integration point (an SVG `<title>`) counts, unlike in
+    /// [`Tree::in_foreign`].
+    fn cdata_opens(&self) -> bool {
+        self.top().is_some_and(|t| t.foreign)
+    }
+
     /// Whether the element just pushed sits in an `annotation-xml` that
     /// may not be an HTML integration point.
     fn unsure_context(&self) -> bool {
@@ -1653,7 +1661,7 @@ impl<'a> Tokenizer<'a> {
                 break;
             }
             self.pos = end.map_or(self.src.len(), |e| self.pos + e);
-        } else if tree.in_foreign() && self.rest().starts_with(b"<![CDATA[") {
+        } else if tree.cdata_opens() && self.rest().starts_with(b"<![CDATA[") {
             self.skip_past(b"]]>");
         } else {
             self.skip_past(b">");

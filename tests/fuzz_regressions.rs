@@ -127,3 +127,19 @@ fn a_stray_cell_closes_nothing_the_guard_counts() {
 fn a_frameset_bounds_the_scope_the_guard_counts_in() {
     stays_within_twice_the_depth_limit(include_bytes!("../fuzz/known/guard_model-frameset.bin"));
 }
+
+/// Found by reading html5ever's tokenizer: it opens a CDATA section
+/// whenever the current node is not an HTML element, an SVG `<title>`
+/// (an integration point) included, where the guard read `<![CDATA[` as a
+/// bogus comment ending at the first `>`. The end tags inside the section
+/// then closed the guard's stack while html5ever took them as text: three
+/// rounds build 70 deep and passed a depth limit of 24.
+#[test]
+fn cdata_in_an_svg_title_is_text_to_the_guard_too() {
+    let round = format!(
+        "{}<svg><title><![CDATA[></title></svg>{}]]>",
+        "<div>".repeat(20),
+        "</div>".repeat(20)
+    );
+    stays_within_twice_the_depth_limit(round.repeat(3).as_bytes());
+}
