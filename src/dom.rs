@@ -819,9 +819,23 @@ mod tests {
             "<svg><g><p class=x>y</p></g></svg><p class=z><svg><title><textarea></title></svg>",
             "<svg><svg class=a><g></svg></svg><div class=b><svg/><p class=c>d</div></p></svg>",
             "<table><svg class=a><rect/></svg><tr><td class=b>1</table><svg><font color=r class=c>",
+            // An SVG `<title>` or `<desc>` is an integration point: tags in
+            // it are HTML (a self-closing `<use/>` stays open, `</title>`
+            // is then ignored), and CDATA opens there.
+            "<svg class=i><title>Sluit</title><path d=x/></svg><p class=a>x</p>\n<p class=b>y",
+            "<svg><title><use href=#u class=u/></title></svg><p class=a>x</p>\n<p class=b>y",
+            "<svg><desc>d<b class=x>e</b></desc><path class=p/></svg><p class=a>x</p>",
+            "<svg><title><![CDATA[<p class=x>]]></title></svg><p class=a>x</p>",
+            "<b class=f><svg><title>t</title></svg></b><p class=a>x<svg><title>u</svg><p class=b>",
+            "<svg><title>t</title><desc>d</desc></svg>\n<div class=a><p class=b>x</p>\n</div>",
         ] {
             page(html);
         }
+        // An icon with a title: the cutting goes on after it.
+        assert_eq!(
+            cuts("<div><svg class=i><title>Sluit</title><path d='x'/></svg></div><p class=a>x</p>"),
+            ["class=i", "d='x'", "class=a"]
+        );
         let html = "<div class=a><p id=b title=c>x</p><p id=d\n class=e>y</p></div>";
         // (The `</p>`s too: html5ever closes each `<p>` before the next
         // `<p>` and the `</div>` anyway; see `guard::closes_before`.)
@@ -1024,6 +1038,9 @@ mod tests {
         "</g>",
         "<rect class=r/>",
         "<desc>",
+        "</desc>",
+        "<svg><title>",
+        "<use href=#u class=u/>",
         "\n",
         " \n\t",
         "\r\n",

@@ -178,12 +178,22 @@ const HEAD_TAGS: [&[u8]; 11] = [
 ];
 
 /// SVG elements that keep an inline `<svg>` plain: none ends foreign
-/// content or holds HTML (`foreignObject`, `desc`, `title`), so inside an
-/// `<svg>` of these alone, properly nested, html5ever reads every tag as
-/// the scan does, and after its `</svg>` the page is HTML again. Icons are
-/// made of them; any other tag in an `<svg>` ends the cutting for good.
-const SVG_PLAIN: [&[u8]; 24] = [
+/// content, and none holds HTML but a `<title>` or `<desc>` holding text
+/// alone, so inside an `<svg>` of these, properly nested, html5ever reads
+/// every tag as the scan does, and after its `</svg>` the page is HTML
+/// again. Icons are made of them, accessible ones with a `<title>`; any
+/// other tag in an `<svg>` (`foreignObject`, `image`, `a`), and any tag in
+/// its `<title>` or `<desc>`, ends the cutting for good.
+///
+/// (`<title>` and `<desc>` are integration points: a tag inside is HTML,
+/// where a self-closing `<use/>` stays open and `</title>` is then
+/// ignored. The guard's model follows that, so the tags there are a margin
+/// kept, not a known hazard. Text is text either way, and a CDATA section
+/// opens there as in the rest of the `<svg>`, see [`Tree::cdata_opens`].)
+const SVG_PLAIN: [&[u8]; 26] = [
     b"svg",
+    b"title",
+    b"desc",
     b"g",
     b"path",
     b"use",
@@ -1559,11 +1569,15 @@ impl<'a> Tokenizer<'a> {
             return;
         };
         let in_svg = !unread.svg.is_empty();
+        let in_text = unread
+            .svg
+            .last()
+            .is_some_and(|&open| has(open, INTEGRATION));
         let plain = || {
             let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
             SVG_PLAIN.iter().any(|p| raw.eq_ignore_ascii_case(p))
         };
-        if (in_svg && !plain()) || matches!(name, MATH | SELECT | FRAMESET) {
+        if (in_svg && (in_text || !plain())) || matches!(name, MATH | SELECT | FRAMESET) {
             unread.sure = false;
         }
         if unread.sure && (in_svg || name == SVG) && !tag.self_closing {
