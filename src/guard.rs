@@ -667,6 +667,12 @@ const MIX_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// Odd multiplier of [`mix`] (the golden ratio's bits).
 const MIX_PRIME: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// Stops a table-scope search (html5ever's table scope, and a frameset,
+/// whose content ignores table tags).
+fn table_stop(name: Name) -> bool {
+    matches!(name, HTML | TABLE | TEMPLATE | FRAMESET)
+}
+
 /// Stops a scope search: `extra` or any scope boundary.
 fn scope_stop(extra: Name) -> impl Fn(Name) -> bool {
     move |n| n == extra || has(n, SCOPE)
@@ -1136,7 +1142,6 @@ impl<'l> Tree<'l> {
     }
 
     fn table_start(&mut self, name: Name) -> Result<(), Error> {
-        let table_stop = |n: Name| matches!(n, HTML | TABLE | TEMPLATE | FRAMESET);
         match name {
             TABLE => {
                 if self.top().is_some_and(|t| has(t.name, TABLE_MODE))
@@ -1326,6 +1331,10 @@ impl<'l> Tree<'l> {
             self.find(|n| has(n, HEADING), scope_stop(HTML))
         } else if name == LI {
             self.find(|n| n == name, |n| has(n, SCOPE | LIST))
+        } else if flags & TABLE_MODE != 0 {
+            // In an open cell or caption, html5ever closes that first and
+            // then the table (row, body) in table scope.
+            self.find(|n| n == name, table_stop)
         } else if flags & SPECIAL != 0 {
             self.find(|n| n == name, scope_stop(HTML))
         } else {

@@ -143,3 +143,19 @@ fn cdata_in_an_svg_title_is_text_to_the_guard_too() {
     );
     stays_within_twice_the_depth_limit(round.repeat(3).as_bytes());
 }
+
+/// `guard_model` found a page that html5ever builds 82 deep and that
+/// passed a depth limit of 24 (reduced: `known/guard_model-table-end.bin`).
+/// `</table>` inside an open cell or caption closes the cell (or caption)
+/// and then the table, where the guard's model, searching the default
+/// scope, stopped at the cell and kept the table open; a later `<tfoot>`,
+/// which html5ever ignores outside a table, then closed the model's stack
+/// down to the stale table body. These rounds build 62 deep.
+#[test]
+fn an_end_tag_closes_a_table_through_its_open_cell() {
+    let rounds = format!(
+        "<table><td></table><table><caption></table>{}",
+        "<li><applet><tfoot>".repeat(30)
+    );
+    stays_within_twice_the_depth_limit(rounds.as_bytes());
+}
