@@ -828,6 +828,9 @@ mod tests {
             "<svg><title><![CDATA[<p class=x>]]></title></svg><p class=a>x</p>",
             "<b class=f><svg><title>t</title></svg></b><p class=a>x<svg><title>u</svg><p class=b>",
             "<svg><title>t</title><desc>d</desc></svg>\n<div class=a><p class=b>x</p>\n</div>",
+            "<svg><style>.a{fill:red}</style><image href=i class=j/></svg><p class=a>x</p>",
+            "<svg><style>/*<b class=x>*/</style></svg><p class=a>x</p>\n<p class=b>y",
+            "<svg><metadata><p class=x>y</p></metadata></svg><p class=a>x</p>",
         ] {
             page(html);
         }
@@ -885,6 +888,9 @@ mod tests {
             "<head>\n<meta name=a>\n<\n<p>x",
             "<pre>\n\n<p>x</p>\n</pre>",
             "<svg><g></g>\n</svg><p>a</p>\n<p>b",
+            // A start tag that first closes the `<span>` holding the white
+            // space: it stays the span's last child, beside no word bound.
+            "<li><span><p>a</p>\n<li>b",
         ] {
             let cut = cuts(html);
             // (Only the head's two, before the lone `<` ends the head.)
@@ -892,6 +898,8 @@ mod tests {
             let expected = if html.starts_with("<head>") { 2 } else { 0 };
             assert_eq!(white, expected, "{html}: {cut:?}");
         }
+        // Closed with a word-bound element it sat in, it is still a spacer.
+        assert_eq!(cuts("<ul><li><p>a</p>\n<li>b</ul>"), ["</p>", "\n"]);
     }
 
     /// End tags html5ever would imply at the next tag are cut with the
@@ -1041,6 +1049,7 @@ mod tests {
         "</desc>",
         "<svg><title>",
         "<use href=#u class=u/>",
+        "<svg><style>",
         "\n",
         " \n\t",
         "\r\n",

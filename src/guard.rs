@@ -182,15 +182,16 @@ const HEAD_TAGS: [&[u8]; 11] = [
 /// alone, so inside an `<svg>` of these, properly nested, html5ever reads
 /// every tag as the scan does, and after its `</svg>` the page is HTML
 /// again. Icons are made of them, accessible ones with a `<title>`; any
-/// other tag in an `<svg>` (`foreignObject`, `image`, `a`), and any tag in
-/// its `<title>` or `<desc>`, ends the cutting for good.
+/// other tag in an `<svg>` (`foreignObject`, `a`, a custom name, and above
+/// all an HTML tag such as `<div>` that ends foreign content), and any tag
+/// in its `<title>` or `<desc>`, ends the cutting for good.
 ///
 /// (`<title>` and `<desc>` are integration points: a tag inside is HTML,
 /// where a self-closing `<use/>` stays open and `</title>` is then
 /// ignored. The guard's model follows that, so the tags there are a margin
 /// kept, not a known hazard. Text is text either way, and a CDATA section
 /// opens there as in the rest of the `<svg>`, see [`Tree::cdata_opens`].)
-const SVG_PLAIN: [&[u8]; 26] = [
+const SVG_PLAIN: [&[u8]; 41] = [
     b"svg",
     b"title",
     b"desc",
@@ -216,7 +217,24 @@ const SVG_PLAIN: [&[u8]; 26] = [
     b"filter",
     b"fegaussianblur",
     b"feoffset",
+    b"fecolormatrix",
+    b"feblend",
+    b"fecomposite",
+    b"feflood",
+    b"femerge",
+    b"femergenode",
+    b"fedropshadow",
     b"animate",
+    b"animatetransform",
+    b"animatemotion",
+    b"set",
+    b"marker",
+    b"textpath",
+    b"image",
+    b"metadata",
+    // (Text in foreign content: a `<` in its CSS opens a tag, which must
+    // be plain too.)
+    b"style",
 ];
 
 impl Unread {
@@ -1420,7 +1438,7 @@ impl<'a> Tokenizer<'a> {
                     // (An end tag that made html5ever imply the one before
                     // it is no closer itself: a chain of cut end tags could
                     // leave the last one popping too little.)
-                    let implied_one = self.settle_spacer(&tag, name, closed, mark);
+                    let implied_one = self.settle_spacer(&tag, name, closed, true, mark);
                     if closed && !implied_one {
                         self.note_closer(tree, at..self.pos, name);
                     }
@@ -1444,12 +1462,17 @@ impl<'a> Tokenizer<'a> {
                         let attrs = self.src.get(tag.attrs.0..tag.attrs.1);
                         tag.key = mix(MIX_BASIS, attrs.unwrap_or_default());
                     }
+                    let (depth, holder) = (tree.stack.len(), tree.top());
                     let after = tree.start(&tag, name)?;
                     // Opened as the current element: white space after it
                     // is its first child.
                     let opened = matches!(after, After::Markup)
                         && tree.top().is_some_and(|t| t.name == name && !t.foreign);
-                    self.settle_spacer(&tag, name, opened, mark);
+                    // White space before it is its previous sibling, or
+                    // the last child of a word-bound element it closed.
+                    let beside = tree.stack.len() == depth + 1
+                        || holder.is_some_and(|h| !h.foreign && has(h.name, WORD_BOUND));
+                    self.settle_spacer(&tag, name, opened, beside, mark);
                     match after {
                         After::Markup => {}
                         After::PlainText => return tree.text(),
@@ -1520,7 +1543,22 @@ impl<'a> Tokenizer<'a> {
     /// tag's own unread attributes (from `mark` on); white space after it
     /// may be one. So is a held closer the tag makes html5ever imply;
     /// then the tag itself must reach html5ever, and `true` says so.
-    fn settle_spacer(&mut self, tag: &Tag, name: Name, edge: bool, mark: usize) -> bool {
+    ///
+    /// `beside` says the white space before the tag has a word-bound
+    /// neighbour on the right too: the element the tag opened, or the
+    /// element holding it when the tag closed that first
+    /// (`<li><p>a</p>\n<li>`). Held in a `<span>` the tag closed
+    /// (`<li><span><p>a</p>\n<li>`), it is no spacer, and a closer before
+    /// it must then stay too (cut alone, it would move the white space
+    /// into the `<p>`).
+    fn settle_spacer(
+        &mut self,
+        tag: &Tag,
+        name: Name,
+        edge: bool,
+        beside: bool,
+        mark: usize,
+    ) -> bool {
         let Some(unread) = self.unread.as_mut() else {
             return false;
         };
@@ -1534,7 +1572,7 @@ impl<'a> Tokenizer<'a> {
         let edge = edge && has(name, WORD_BOUND);
         let (spacer, held) = (unread.spacer.take(), unread.held.take());
         let mut implied = false;
-        if edge && unread.sure && mark <= unread.spans.len() {
+        if edge && (beside || spacer.is_none()) && unread.sure && mark <= unread.spans.len() {
             // In source order: the closer, the spacer, the tag's own
             // unread attributes (from `mark` on).
             if let Some(span) = spacer {
