@@ -1110,9 +1110,11 @@ impl<'l> Tree<'l> {
                 at: NONE,
             });
         }
+        // (In a `<select>` too: html5ever 0.40 parses its content in body,
+        // where a `<textarea>` reads raw text as anywhere else.)
         Ok(if name == PLAINTEXT {
             After::PlainText
-        } else if flags & RAWTEXT != 0 && self.count(SELECT) == 0 && !self.unsure_context() {
+        } else if flags & RAWTEXT != 0 && !self.unsure_context() {
             After::RawText(name)
         } else {
             After::Markup
