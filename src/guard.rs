@@ -129,9 +129,12 @@ fn run(
 ///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
 /// does. At the first markup after which that may not hold (`<math>`,
-/// `<select>`, `<frameset>`, a script whose comment holds `<script`, an `<svg>`
-/// that is not plain) the scan stops taking them; those before stay valid,
-/// since the tree up to there is the same.
+/// `<frameset>`, a script whose comment holds `<script`, an `<svg>` that is
+/// not plain) the scan stops taking them; those before stay valid, since
+/// the tree up to there is the same. A `<select>`'s content is read as the
+/// body's (html5ever 0.40), but its tree is not modelled exactly: while a
+/// select is open, attributes and raw text are cut, white space and end
+/// tags are not.
 struct Unread {
     spans: Vec<Range<usize>>,
     /// Whether the scan still reads the input as html5ever does.
@@ -930,6 +933,9 @@ impl<'l> Tree<'l> {
     fn inserts_as_is(&self) -> bool {
         !self.irregular
             && !self.formatting_active()
+            // (The model of a select's content is coarse: it may keep a
+            // select open that an `<input>` closed, and vice versa.)
+            && self.count(SELECT) == 0
             && self
                 .top()
                 .is_some_and(|t| !t.foreign && !has(t.name, TABLE_MODE))
@@ -1611,8 +1617,8 @@ impl<'a> Tokenizer<'a> {
     /// after `mark`, or drops them: a formatting element's attributes are
     /// compared by Noah's ark (all but `<a>`'s: a new `<a>` first closes
     /// the open one, so no two are ever compared). After `<math>`,
-    /// `<select>`, `<frameset>` or an `<svg>` that is not plain (see
-    /// [`SVG_PLAIN`]) the scan is no longer sure.
+    /// `<frameset>` or an `<svg>` that is not plain (see [`SVG_PLAIN`]) the
+    /// scan is no longer sure.
     fn settle_unread(&mut self, mark: usize, tag: &Tag, name: Name) {
         let Some(unread) = self.unread.as_mut() else {
             return;
@@ -1626,7 +1632,7 @@ impl<'a> Tokenizer<'a> {
             let raw = self.src.get(tag.name.0..tag.name.1).unwrap_or_default();
             SVG_PLAIN.iter().any(|p| raw.eq_ignore_ascii_case(p))
         };
-        if (in_svg && (in_text || !plain())) || matches!(name, MATH | SELECT | FRAMESET) {
+        if (in_svg && (in_text || !plain())) || matches!(name, MATH | FRAMESET) {
             unread.sure = false;
         }
         if unread.sure && (in_svg || name == SVG) && !tag.self_closing {
