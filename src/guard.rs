@@ -1446,7 +1446,7 @@ impl<'a> Tokenizer<'a> {
                     // (An end tag that made html5ever imply the one before
                     // it is no closer itself: a chain of cut end tags could
                     // leave the last one popping too little.)
-                    let implied_one = self.settle_spacer(&tag, name, closed, true, mark);
+                    let implied_one = self.settle_spacer(&tag, name, closed, || true, mark);
                     if closed && !implied_one {
                         self.note_closer(tree, at..self.pos, name);
                     }
@@ -1478,8 +1478,10 @@ impl<'a> Tokenizer<'a> {
                         && tree.top().is_some_and(|t| t.name == name && !t.foreign);
                     // White space before it is its previous sibling, or
                     // the last child of a word-bound element it closed.
-                    let beside = tree.stack.len() == depth + 1
-                        || holder.is_some_and(|h| !h.foreign && has(h.name, WORD_BOUND));
+                    let beside = || {
+                        tree.stack.len() == depth + 1
+                            || holder.is_some_and(|h| !h.foreign && has(h.name, WORD_BOUND))
+                    };
                     self.settle_spacer(&tag, name, opened, beside, mark);
                     match after {
                         After::Markup => {}
@@ -1552,10 +1554,11 @@ impl<'a> Tokenizer<'a> {
     /// may be one. So is a held closer the tag makes html5ever imply;
     /// then the tag itself must reach html5ever, and `true` says so.
     ///
-    /// `beside` says the white space before the tag has a word-bound
-    /// neighbour on the right too: the element the tag opened, or the
-    /// element holding it when the tag closed that first
-    /// (`<li><p>a</p>\n<li>`). Held in a `<span>` the tag closed
+    /// `beside` (asked only when white space is held: it costs the scan a
+    /// few percent when asked of every tag) says the white space before
+    /// the tag has a word-bound neighbour on the right too: the element
+    /// the tag opened, or the element holding it when the tag closed that
+    /// first (`<li><p>a</p>\n<li>`). Held in a `<span>` the tag closed
     /// (`<li><span><p>a</p>\n<li>`), it is no spacer, and a closer before
     /// it must then stay too (cut alone, it would move the white space
     /// into the `<p>`).
@@ -1564,7 +1567,7 @@ impl<'a> Tokenizer<'a> {
         tag: &Tag,
         name: Name,
         edge: bool,
-        beside: bool,
+        beside: impl FnOnce() -> bool,
         mark: usize,
     ) -> bool {
         let Some(unread) = self.unread.as_mut() else {
@@ -1580,7 +1583,7 @@ impl<'a> Tokenizer<'a> {
         let edge = edge && has(name, WORD_BOUND);
         let (spacer, held) = (unread.spacer.take(), unread.held.take());
         let mut implied = false;
-        if edge && (beside || spacer.is_none()) && unread.sure && mark <= unread.spans.len() {
+        if edge && unread.sure && mark <= unread.spans.len() && (spacer.is_none() || beside()) {
             // In source order: the closer, the spacer, the tag's own
             // unread attributes (from `mark` on).
             if let Some(span) = spacer {
