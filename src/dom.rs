@@ -835,9 +835,20 @@ mod tests {
             "<svg><style>.a{fill:red}</style><image href=i class=j/></svg><p class=a>x</p>",
             "<svg><style>/*<b class=x>*/</style></svg><p class=a>x</p>\n<p class=b>y",
             "<svg><metadata><p class=x>y</p></metadata></svg><p class=a>x</p>",
+            // Comment text goes; the comment stays (`<!---->`).
+            "<!--a--><p class=x>b<!----><!--><!---><!--c--!><p>d<!--e",
+            "<table><!--t--><tr><td class=c>1<!--u--></table><!--!>v-->w",
+            "<svg><!--s--><path class=p/></svg><p class=a><!-- <p class=x> -->",
+            "<head><!--h--><title>t<!--no--></title></head><p>x<!--a--b--!c--->",
+            "<textarea><!--x--></textarea><p class=z><!-- y -- z --!><p>",
+            "<p>a</p><!--c-->\n<p>b</p>\n<!--d--><p>e",
         ] {
             page(html);
         }
+        assert_eq!(
+            cuts("<p class=a>x<!-- c --><!--d--!></p>\n<!---->"),
+            ["class=a", " c ", "d"]
+        );
         // An icon with a title: the cutting goes on after it.
         assert_eq!(
             cuts("<div><svg class=i><title>Sluit</title><path d='x'/></svg></div><p class=a>x</p>"),

@@ -1710,21 +1710,34 @@ impl<'a> Tokenizer<'a> {
         tree.names.intern(raw)
     }
 
+    /// The text of a comment (`text`, between its opening `<!--` and its
+    /// closing `--`): no extractor reads it, and html5ever tokenizes it a
+    /// character at a time. What is left, `<!---->` (or `<!----!>`), is
+    /// still one comment, so the tree keeps its node.
+    fn note_comment(&mut self, text: Range<usize>) {
+        if let Some(unread) = self.unread.as_mut().filter(|u| u.sure)
+            && !text.is_empty()
+        {
+            unread.add(self.src, text);
+        }
+    }
+
     fn markup_declaration(&mut self, tree: &mut Tree<'_>) -> Result<(), Error> {
         if self.rest().starts_with(b"<!--") {
             // The earliest end html5ever could see: `<!-->`, `<!--->`, `-->`
             // or `--!>`; ending early only shows the scan more markup.
             self.pos += 2;
             let rest = self.rest();
+            // (The closing `--` and the comment's end.)
             let mut end = None;
             let mut from = 0;
             while let Some(i) = rest.get(from..).and_then(|r| find(r, b"--")) {
                 let at = from + i + 2;
                 match (rest.get(at), rest.get(at + 1)) {
-                    (Some(b'>'), _) => end = Some(at + 1),
+                    (Some(b'>'), _) => end = Some((from + i, at + 1)),
                     // `--!>` ends a comment, but not as its opening dashes
                     // (`<!--!>`, `<!---!>` go on).
-                    (Some(b'!'), Some(b'>')) if from + i >= 2 => end = Some(at + 2),
+                    (Some(b'!'), Some(b'>')) if from + i >= 2 => end = Some((from + i, at + 2)),
                     _ => {
                         from = from + i + 1;
                         continue;
@@ -1732,7 +1745,10 @@ impl<'a> Tokenizer<'a> {
                 }
                 break;
             }
-            self.pos = end.map_or(self.src.len(), |e| self.pos + e);
+            if let Some((close, _)) = end {
+                self.note_comment(self.pos + 2..self.pos + close);
+            }
+            self.pos = end.map_or(self.src.len(), |(_, e)| self.pos + e);
         } else if tree.cdata_opens() && self.rest().starts_with(b"<![CDATA[") {
             self.skip_past(b"]]>");
         } else {
