@@ -101,8 +101,9 @@ fn run(
 
 /// What no extractor reads and html5ever's tree builder never looks at,
 /// found by the scan's tokenizer: attributes (class names, ids, `data-`,
-/// `src`, …) and the text of `<style>` elements and of scripts that are not
-/// JSON-LD, all but its last byte.
+/// `src`, …), the text of `<style>` elements and of scripts that are not
+/// JSON-LD, all but its last byte, and the text of comments (see
+/// [`Tokenizer::note_comment`]).
 ///
 /// Leaving them out of the text html5ever parses builds the same tree less
 /// attributes the index drops anyway (see [`crate::dom::keeps_attribute`]),
@@ -1127,6 +1128,33 @@ impl<'l> Tree<'l> {
         })
     }
 
+    /// Inside a `<frameset>`, the raw text (or plain text) `text` a start
+    /// tag opened: html5ever reads it as text if it ignored the frameset,
+    /// but if it took the frameset it ignored that start tag instead and
+    /// reads on as markup, where only `<frameset>` nests (and `<noframes>`
+    /// holds raw text). Which one it did depends on what came before (its
+    /// frameset-ok flag), which the model does not follow, so each such
+    /// tag in `text` counts as an element opened: too many for one reading,
+    /// never too few for the other.
+    fn hidden_framesets(&mut self, text: &[u8]) -> Result<(), Error> {
+        if self.count(FRAMESET) == 0 {
+            return Ok(());
+        }
+        let mut rest = text;
+        while let Some(at) = find_byte(rest, b'<') {
+            rest = rest.get(at + 1..).unwrap_or_default();
+            let name_len = skip(rest, 0, |b| !(is_html_space(b) || b == b'/' || b == b'>'));
+            let name = rest.get(..name_len).unwrap_or_default();
+            if name.eq_ignore_ascii_case(b"frameset") || name.eq_ignore_ascii_case(b"noframes") {
+                self.created(1)?;
+                self.push(FRAMESET, false)?;
+            } else if name.eq_ignore_ascii_case(b"frame") {
+                self.created(1)?;
+            }
+        }
+        Ok(())
+    }
+
     /// The end tags a start tag implies.
     fn implied_ends(&mut self, name: Name) -> Result<(), Error> {
         let flags = flags(name);
@@ -1485,10 +1513,15 @@ impl<'a> Tokenizer<'a> {
                     self.settle_spacer(&tag, name, opened, beside, mark);
                     match after {
                         After::Markup => {}
-                        After::PlainText => return tree.text(),
+                        After::PlainText => {
+                            tree.hidden_framesets(self.rest())?;
+                            return tree.text();
+                        }
                         After::RawText(raw) => {
                             let from = self.pos;
                             let (end, comment) = self.raw_text(tree, tag.name)?;
+                            let text = self.src.get(from..end.unwrap_or(self.src.len()));
+                            tree.hidden_framesets(text.unwrap_or_default())?;
                             if end.is_some() {
                                 tree.end(raw)?;
                             }
