@@ -1143,8 +1143,7 @@ impl<'l> Tree<'l> {
         let mut rest = text;
         while let Some(at) = find_byte(rest, b'<') {
             rest = rest.get(at + 1..).unwrap_or_default();
-            let name_len = skip(rest, 0, |b| !(is_html_space(b) || b == b'/' || b == b'>'));
-            let name = rest.get(..name_len).unwrap_or_default();
+            let name = rest.get(..name_len(rest)).unwrap_or_default();
             if name.eq_ignore_ascii_case(b"frameset") || name.eq_ignore_ascii_case(b"noframes") {
                 self.created(1)?;
                 self.push(FRAMESET, false)?;
@@ -1811,8 +1810,7 @@ impl<'a> Tokenizer<'a> {
     fn tag(&mut self, tree: &mut Tree<'_>, collect: bool) -> Result<Option<Tag>, Error> {
         let start = self.pos;
         let rest = self.rest();
-        // The name runs to space, `/` or `>`.
-        let name_len = skip(rest, 0, |b| !(is_html_space(b) || b == b'/' || b == b'>'));
+        let name_len = name_len(rest);
         let mut tag = Tag {
             start: collect,
             name: (start, start + name_len),
@@ -1934,6 +1932,12 @@ fn attribute(rest: &[u8], at: usize) -> Option<(usize, usize)> {
         _ => skip(rest, i, |b| !(is_html_space(b) || b == b'>')),
     };
     Some((name_end, end))
+}
+
+/// Length of the tag name `rest` starts with: it runs to white space, `/`
+/// or `>`, as in html5ever's tag name state.
+fn name_len(rest: &[u8]) -> usize {
+    skip(rest, 0, |b| !(is_html_space(b) || b == b'/' || b == b'>'))
 }
 
 /// Index of the first byte at or after `from` in `hay` that `keep`
