@@ -134,8 +134,8 @@ fn run(
 /// not plain) the scan stops taking them; those before stay valid, since
 /// the tree up to there is the same. A `<select>`'s content is read as the
 /// body's (html5ever 0.40), but its tree is not modelled exactly: while a
-/// select is open, attributes and raw text are cut, white space and end
-/// tags are not.
+/// select is open, attributes, raw text and comments are cut, white space
+/// and end tags are not.
 struct Unread {
     spans: Vec<Range<usize>>,
     /// Whether the scan still reads the input as html5ever does.
