@@ -23,8 +23,8 @@
 //! [`scan_unread`] also collects, while its tokenizer is sure to read tags
 //! as html5ever does, the byte ranges of what no extractor reads and the
 //! tree builder never looks at (see [`Unread`]): attributes, the text of
-//! styles and of scripts that are not JSON-LD, white space that says
-//! nothing, and end tags html5ever would imply at the next tag. The parse
+//! styles, of scripts that are not JSON-LD and of comments, white space
+//! that says nothing, and end tags html5ever would imply at the next tag. The parse
 //! leaves them out of html5ever's input and gets the same tree, less what
 //! the index would drop anyway.
 
@@ -275,16 +275,6 @@ const TREE_BUILDER_READS: [&[u8]; 10] = [
     b"size",
 ];
 
-/// Whether html5ever, reading the word-bound tag named `next` (a start
-/// tag when `start`) that opens or closes the current element, first
-/// closes an open `closed` element that is current, as its end tag would
-/// have: any such start or end tag closes a `<p>` (it is in button scope
-/// and among the implied end tags); only `<li>` closes an `<li>`, `<dd>`
-/// or `<dt>` a `<dd>` or `<dt>`. The end tag of the parent closes any of
-/// them, and every other [`may_close_early`] element (`<time>`,
-/// `<span>`, `<div>`, `<h2>`) unless it has the parent's name: it pops the
-/// stack down to the first element of its name, and only a formatting
-/// element would be left in the list of active ones.
 /// Whether an end tag closing the current `name` element may be held as a
 /// closer (see [`closes_before`]): `<p>`, `<li>`, `<dd>`, `<dt>`; inline
 /// elements that are not formatting ones; and word-bound blocks but the
@@ -295,6 +285,16 @@ fn may_close_early(name: Name) -> bool {
     !has(name, SPECIAL | FORMATTING) || (has(name, WORD_BOUND) && !has(name, LIST))
 }
 
+/// Whether html5ever, reading the word-bound tag named `next` (a start
+/// tag when `start`) that opens or closes the current element, first
+/// closes an open `closed` element that is current, as its end tag would
+/// have: any such start or end tag closes a `<p>` (it is in button scope
+/// and among the implied end tags); only `<li>` closes an `<li>`, `<dd>`
+/// or `<dt>` a `<dd>` or `<dt>`. The end tag of the parent closes any of
+/// them, and every other [`may_close_early`] element (`<time>`,
+/// `<span>`, `<div>`, `<h2>`) unless it has the parent's name: it pops the
+/// stack down to the first element of its name, and only a formatting
+/// element would be left in the list of active ones.
 fn closes_before(closed: Name, start: bool, next: Name) -> bool {
     match closed {
         P => true,
@@ -1756,8 +1756,9 @@ impl<'a> Tokenizer<'a> {
 
     fn markup_declaration(&mut self, tree: &mut Tree<'_>) -> Result<(), Error> {
         if self.rest().starts_with(b"<!--") {
-            // The earliest end html5ever could see: `<!-->`, `<!--->`, `-->`
-            // or `--!>`; ending early only shows the scan more markup.
+            // Where html5ever ends it: `<!-->`, `<!--->`, or the first
+            // `-->` or `--!>` after the opening dashes. Cutting the
+            // comment's text relies on this being exact.
             self.pos += 2;
             let rest = self.rest();
             // (The closing `--` and the comment's end.)
