@@ -1895,8 +1895,13 @@ impl<'a> Tokenizer<'a> {
                     .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
             if matched {
                 self.pos += name.len();
-                // The end tag's own attributes (if any) up to `>`.
-                let _ = self.tag(tree, false)?;
+                // The end tag's own attributes (if any) up to `>`. Input
+                // that ends inside them drops the tag: the element stays
+                // open, and nothing after its text is read.
+                if self.tag(tree, false)?.is_none() {
+                    self.pos = self.src.len();
+                    return Ok((None, comment));
+                }
                 return Ok((Some(at), comment));
             }
         }
