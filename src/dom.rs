@@ -797,6 +797,8 @@ mod tests {
             "<script><!-- x('</script><p class=q>') --></script><p class=y>z",
             "<script><!-- <SCRIPT/></script><p class=q>--></script><p class=y>z",
             "<script><!-- --><script></script><p class=q></script><p class=y>z",
+            "<script><!--<script>--></script><p class=q>x</script><p class=y>z",
+            "<script>x('<!--[if IE]><script>a()\\x3C/script><![endif]-->')</script><p class=y>z",
             "<script ></script <",
             "<style>a{}</style a=\"b",
             "<script type=application/ld+json>{}</script\t",
@@ -856,6 +858,16 @@ mod tests {
         assert_eq!(
             cuts("<div><svg class=i><title>Sluit</title><path d='x'/></svg></div><p class=a>x</p>"),
             ["class=i", "d='x'", "class=a"]
+        );
+        // A script that writes a conditional comment holding a script
+        // (html5ever's double escape, followed to its end): the cutting
+        // goes on after it.
+        assert_eq!(
+            cuts("<script>w('<!--[if IE]><script>a()</script><![endif]-->')</script><p class=a>x"),
+            [
+                "w('<!--[if IE]><script>a()</script><![endif]-->'",
+                "class=a"
+            ]
         );
         let html = "<div class=a><p id=b title=c>x</p><p id=d\n class=e>y</p></div>";
         // (The `</p>`s too: html5ever closes each `<p>` before the next

@@ -129,10 +129,11 @@ fn run(
 /// `</div>\n</section>` as `</section>`, with the same tree.
 ///
 /// Ranges are taken only where the scan reads a tag exactly as html5ever
-/// does. At the first markup after which that may not hold (`<math>`,
-/// `<frameset>`, a script whose comment holds `<script`, an `<svg>` that is
-/// not plain) the scan stops taking them; those before stay valid, since
-/// the tree up to there is the same. A `<select>`'s content is read as the
+/// does (a script's text ends where html5ever's script data states end
+/// it, [`script_end`]). At the first markup after which that may not hold
+/// (`<math>`, `<frameset>`, an `<svg>` that is not plain) the scan stops
+/// taking them; those before stay valid, since the tree up to there is
+/// the same. A `<select>`'s content is read as the
 /// body's (html5ever 0.40), but its tree is not modelled exactly: while a
 /// select is open, attributes, raw text and comments are cut, white space
 /// and end tags are not.
@@ -1518,13 +1519,13 @@ impl<'a> Tokenizer<'a> {
                         }
                         After::RawText(raw) => {
                             let from = self.pos;
-                            let (end, comment) = self.raw_text(tree, tag.name)?;
+                            let end = self.raw_text(tree, tag.name)?;
                             let text = self.src.get(from..end.unwrap_or(self.src.len()));
                             tree.hidden_framesets(text.unwrap_or_default())?;
                             if end.is_some() {
                                 tree.end(raw)?;
                             }
-                            self.settle_raw_text(&tag, from, end, comment);
+                            self.settle_raw_text(&tag, from, end);
                         }
                     }
                 }
@@ -1692,20 +1693,11 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// After the raw text of `tag` (from `from` to `end`, `None` when it
-    /// runs to the end of input): a script whose text opens a comment
-    /// (`<!--`) and then holds `<script` may ignore its first `</script>`
-    /// (html5ever's double-escaped state, which the scan does not follow),
-    /// so the scan is not sure after it. Otherwise the text of a `<style>`, or of
-    /// a `<script>` that is not JSON-LD, is unread but for its last byte:
+    /// runs to the end of input): the text of a `<style>`, or of a
+    /// `<script>` that is not JSON-LD, is unread but for its last byte:
     /// the element keeps a text node, which the index empties anyway (see
     /// `dom::holds_unread_text`).
-    fn settle_raw_text(
-        &mut self,
-        tag: &Tag,
-        from: usize,
-        end: Option<usize>,
-        comment: Option<usize>,
-    ) {
+    fn settle_raw_text(&mut self, tag: &Tag, from: usize, end: Option<usize>) {
         let Some(unread) = self.unread.as_mut().filter(|u| u.sure) else {
             return;
         };
@@ -1715,13 +1707,6 @@ impl<'a> Tokenizer<'a> {
             .get(from..end.unwrap_or(self.src.len()))
             .unwrap_or_default();
         let script = name.eq_ignore_ascii_case(b"script");
-        let escaped = comment.and_then(|at| self.src.get(at..end.unwrap_or(self.src.len())));
-        if script
-            && escaped.is_some_and(|rest| crate::text::contains_ignore_ascii_case(rest, "<script"))
-        {
-            unread.sure = false;
-            return;
-        }
         let attrs = self.src.get(tag.attrs.0..tag.attrs.1).unwrap_or_default();
         // A `type` naming JSON, or hiding its value behind a character
         // reference, may be JSON-LD: such a script is read.
@@ -1860,21 +1845,27 @@ impl<'a> Tokenizer<'a> {
 
     /// Skips raw text up to `</name` followed by space, `/` or `>` (the
     /// end tag is consumed). Returns where the text ends when the end tag
-    /// was found, and where it first opens a comment (`<!--`), if it does.
+    /// was found. A script's text ends where [`script_end`] says: only
+    /// once it has opened a comment (`<!--`) can that be past the first
+    /// such end tag.
     fn raw_text(
         &mut self,
         tree: &mut Tree<'_>,
         name: (usize, usize),
-    ) -> Result<(Option<usize>, Option<usize>), Error> {
+    ) -> Result<Option<usize>, Error> {
         let name = self.src.get(name.0..name.1).unwrap_or_default();
-        let mut comment = None;
+        let script = name.eq_ignore_ascii_case(b"script");
+        let from = self.pos;
+        let (mut escaped, mut end) = (false, None);
         // Where the text since the last `</` looked at starts.
         let mut run = self.pos;
         while let Some(i) = find_byte(self.rest(), b'<') {
             let at = self.pos + i;
             let after = self.src.get(at + 1..).unwrap_or_default();
-            if comment.is_none() && after.starts_with(b"!--") {
-                comment = Some(at);
+            if script && !escaped && after.starts_with(b"!--") {
+                escaped = true;
+                let text = self.src.get(from..).unwrap_or_default();
+                end = script_end(text).map(|e| from + e);
             }
             if after.first() != Some(&b'/') {
                 self.pos = at + 1;
@@ -1893,23 +1884,114 @@ impl<'a> Tokenizer<'a> {
                 && rest
                     .get(name.len())
                     .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
-            if matched {
+            if matched && (!escaped || end == Some(at)) {
                 self.pos += name.len();
                 // The end tag's own attributes (if any) up to `>`. Input
                 // that ends inside them drops the tag: the element stays
                 // open, and nothing after its text is read.
                 if self.tag(tree, false)?.is_none() {
                     self.pos = self.src.len();
-                    return Ok((None, comment));
+                    return Ok(None);
                 }
-                return Ok((Some(at), comment));
+                return Ok(Some(at));
             }
         }
         if run < self.src.len() {
             tree.text()?;
         }
         self.pos = self.src.len();
-        Ok((None, comment))
+        Ok(None)
+    }
+}
+
+/// Where a script's `text` (what follows `<script …>`) ends, as html5ever's
+/// script data states find it: the offset of the `<` of the `</script`
+/// (then space, `/` or `>`) that closes the element, `None` if none does.
+/// A comment opened in the text (`<!--`, escaped) may hold a `<script`
+/// (double escaped) whose `</script` only ends that nesting; `-->` closes
+/// both. Outside a double escape the first such end tag ends the text.
+fn script_end(text: &[u8]) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    // A tag name right after `<` or `</` at `at`: whether it is `script`
+    // and closed by space, `/` or `>`, and where its letters end.
+    let script_at = |at: usize| {
+        let name = text.get(at..).unwrap_or_default();
+        let len = name.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let closed = name
+            .get(len)
+            .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
+        let script = closed
+            && name
+                .get(..len)
+                .is_some_and(|n| n.eq_ignore_ascii_case(b"script"));
+        (script, at + len)
+    };
+    let (mut state, mut dashes, mut at) = (State::Data, 0, 0);
+    loop {
+        let rest = text.get(at..)?;
+        let i = match state {
+            State::Data => memchr::memchr(b'<', rest)?,
+            _ => memchr::memchr3(b'<', b'-', b'>', rest)?,
+        };
+        if i > 0 {
+            dashes = 0;
+        }
+        let here = at + i;
+        let next = text.get(here + 1).copied();
+        at = here + 1;
+        match (state, text.get(here).copied()) {
+            (_, Some(b'-')) => dashes += 1,
+            (_, Some(b'>')) => {
+                if dashes >= 2 {
+                    state = State::Data;
+                }
+                dashes = 0;
+            }
+            (State::Data, _) => match next {
+                Some(b'/') if script_at(here + 2).0 => return Some(here),
+                Some(b'!') if text.get(here + 2..here + 4) == Some(b"--") => {
+                    (state, dashes, at) = (State::Escaped, 2, here + 4);
+                }
+                _ => {}
+            },
+            (State::Escaped, _) => {
+                dashes = 0;
+                match next {
+                    Some(b'/') => {
+                        let (script, after) = script_at(here + 2);
+                        if script {
+                            return Some(here);
+                        }
+                        at = after;
+                    }
+                    Some(b) if b.is_ascii_alphabetic() => {
+                        let (script, after) = script_at(here + 1);
+                        if script {
+                            // (The space, `/` or `>` after the name goes too.)
+                            (state, at) = (State::DoubleEscaped, after + 1);
+                        } else {
+                            at = after;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            (State::DoubleEscaped, _) => {
+                dashes = 0;
+                if next == Some(b'/') {
+                    let (script, after) = script_at(here + 2);
+                    at = if script { after + 1 } else { after };
+                    if script {
+                        state = State::Escaped;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -2079,6 +2161,79 @@ mod tests {
         let mut sorted = flagged.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, bounds);
+    }
+    /// The text html5ever gives a `<script>` opened by `html`.
+    fn html5ever_script_text(html: &str) -> String {
+        use html5ever::tendril::TendrilSink;
+        use markup5ever_rcdom::{NodeData, RcDom};
+        let dom =
+            html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
+        let mut stack = vec![dom.document.clone()];
+        while let Some(node) = stack.pop() {
+            if let NodeData::Element { name, .. } = &node.data
+                && &*name.local == "script"
+            {
+                let children = node.children.borrow();
+                return match children.first().map(|c| &c.data) {
+                    Some(NodeData::Text { contents }) => contents.borrow().to_string(),
+                    _ => String::new(),
+                };
+            }
+            // (Reversed: the first script in document order comes first.)
+            stack.extend(node.children.borrow().iter().rev().cloned());
+        }
+        panic!("no script in {html}");
+    }
+
+    /// [`script_end`] on random texts of escape, nesting and end-tag
+    /// pieces (a fixed xorshift seed): the text it ends is the text
+    /// html5ever gives the script, and where it finds no end html5ever
+    /// reads to the end of input.
+    #[test]
+    fn script_ends_where_html5ever_ends_it() {
+        const PIECES: &[&str] = &[
+            "<!--",
+            "-->",
+            "--!>",
+            "<!-->",
+            "<!-",
+            "-",
+            "--",
+            ">",
+            "<",
+            "</",
+            "/",
+            "x",
+            " ",
+            "<script>",
+            "<SCRIPT ",
+            "<script/",
+            "<scripts>",
+            "</script>",
+            "</SCRIPT\t",
+            "</script/",
+            "</scriptx>",
+            "</script",
+            "<script",
+            "\n",
+            "<!--<script>",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next() % 12;
+            let text: String = (0..len)
+                .map(|_| PIECES[usize::try_from(next()).unwrap() % PIECES.len()])
+                .collect();
+            let got = html5ever_script_text(&format!("<script>{text}"));
+            let end = script_end(text.as_bytes()).unwrap_or(text.len());
+            assert_eq!(got, text[..end], "{text:?}");
+        }
     }
 
     /// Prints the maxima real pages reach (`cargo test --release --lib

@@ -199,3 +199,18 @@ fn framesets_after_an_ignored_title_count() {
         stays_within_twice_the_depth_limit(page.as_bytes());
     }
 }
+
+/// Found while making the guard's pre-scan follow html5ever's script data
+/// states: in a script whose text opens a comment (`<!--`), a `<script`
+/// starts a double escape, in which `</script>` only ends that nesting.
+/// The guard ended such a script at its first `</script>` and took the
+/// rest of its text for markup: the `</div>`s in it closed its stack while
+/// html5ever kept the divs open. Three rounds build 63 deep and passed a
+/// depth limit of 24 (four rounds of sixty: 244 under the default 256).
+#[test]
+fn a_script_nested_in_a_script_comment_is_text_to_the_guard_too() {
+    stays_within_twice_the_depth_limit(&divs_closed_inside(
+        "<script><!--<script></script>",
+        "--></script>",
+    ));
+}
