@@ -1147,21 +1147,11 @@ mod tests {
             .ok()
             .and_then(|n| n.parse().ok())
             .unwrap_or(400);
-        let mut state: u64 = std::env::var("NEWSWIRE_SEED")
+        let seed: u64 = std::env::var("NEWSWIRE_SEED")
             .ok()
             .and_then(|n| n.parse().ok())
             .unwrap_or(0x9e37_79b9_7f4a_7c15);
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..mixes {
-            let len = 4 + next() % 28;
-            let html: String = (0..len)
-                .map(|_| PIECES[usize::try_from(next()).unwrap() % PIECES.len()])
-                .collect();
+        for html in crate::testing::mixes(seed, PIECES, 4, 28).take(mixes) {
             page(&html);
         }
     }

@@ -2218,18 +2218,7 @@ mod tests {
             "\n",
             "<!--<script>",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..20_000 {
-            let len = 1 + next() % 12;
-            let text: String = (0..len)
-                .map(|_| PIECES[usize::try_from(next()).unwrap() % PIECES.len()])
-                .collect();
+        for text in crate::testing::mixes(0x2545_f491_4f6c_dd1d, PIECES, 1, 12).take(20_000) {
             let got = html5ever_script_text(&format!("<script>{text}"));
             let end = script_end(text.as_bytes()).unwrap_or(text.len());
             assert_eq!(got, text[..end], "{text:?}");

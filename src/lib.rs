@@ -15,6 +15,8 @@ mod listing;
 mod meta;
 mod options;
 mod sink;
+#[cfg(test)]
+mod testing;
 mod text;
 
 pub use age::{AgeErrorKind, AgeUnit, ParseAgeError, RelativeAge};

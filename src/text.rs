@@ -382,16 +382,7 @@ mod tests {
             "„",
             "abcdefghijklmnopq",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % 1024).unwrap()
-        };
-        for _ in 0..20_000 {
-            let len = 4 + next() % 40;
-            let s: String = (0..len).map(|_| pieces[next() % pieces.len()]).collect();
+        for s in crate::testing::mixes(0x2545_f491_4f6c_dd1d, &pieces, 4, 40).take(20_000) {
             let cleaned = s.replace(SOFT_HYPHEN, "");
             let naive: Vec<&str> = cleaned.split(is_space).filter(|w| !w.is_empty()).collect();
             let mut f = Folder::default();
