@@ -124,9 +124,17 @@ impl Arena {
             .ok()
             .and_then(Slot::new)
             .unwrap_or(Slot::MAX);
+        // (Every field spelled out: `..Node::default()` built a default
+        // node and dropped its data, a call per node.)
         self.nodes.push(Node {
             data,
-            ..Node::default()
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            template: None,
+            integration_point: false,
         });
         slot
     }
