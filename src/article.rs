@@ -156,7 +156,7 @@ pub(crate) fn extract(page: &Page, meta: &PageMeta) -> Result<Article, Error> {
 fn drop_meta_lines(blocks: &mut Vec<Block>) {
     let meta_line = |b: &Block| {
         b.kind == BlockKind::Paragraph
-            && b.text.chars().count() <= 100
+            && crate::text::has_at_most_chars(&b.text, 100)
             && !b
                 .text
                 .ends_with(['.', '!', '?', '"', '”', '\'', '’', '»', ':', ')'])
@@ -190,14 +190,15 @@ fn is_photo_credit(block: &Block) -> bool {
 /// opens with a capital and ends in no sentence mark, between paragraphs.
 fn promote_short_lines(blocks: &mut [Block]) {
     const MAX_HEADING: usize = 60;
+    // (The ending first: most paragraphs are sentences, and their
+    // characters are then never counted.)
     let is_short = |b: &Block| {
         b.kind == BlockKind::Paragraph
-            // At most 60 characters, counted no further than the 61st.
-            && b.text.chars().nth(MAX_HEADING).is_none()
-            && b.text.chars().next().is_some_and(char::is_uppercase)
             && !b.text.ends_with([
                 '.', '!', '?', '"', '”', '\'', '’', '»', ':', ';', ',', ')', '…',
             ])
+            && b.text.chars().next().is_some_and(char::is_uppercase)
+            && crate::text::has_at_most_chars(&b.text, MAX_HEADING)
     };
     // Each block judged once, before any is promoted.
     let short: Vec<bool> = blocks.iter().map(is_short).collect();

@@ -189,6 +189,13 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Whether `text` has at most `max` characters, counting them only when
+/// its length leaves it open: a text of at most `max` bytes has, one of
+/// more than four bytes a character has not (paragraphs, mostly).
+pub(crate) fn has_at_most_chars(text: &str, max: usize) -> bool {
+    text.len() <= max || (text.len() <= max.saturating_mul(4) && text.chars().count() <= max)
+}
+
 /// Whether `haystack` contains `needle` (lower-case ASCII) in any ASCII
 /// letter case, without allocating a lower-cased copy. Text or raw bytes
 /// (the guard's scan reads tags before decoding anything).
@@ -403,6 +410,24 @@ mod tests {
         ] {
             let naive: usize = s.chars().filter(|&c| is_space(c)).map(char::len_utf8).sum();
             assert_eq!(space_bytes(s), naive, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn bounds_character_counts_as_a_count_would() {
+        for text in [
+            "",
+            "abc",
+            "ééé",
+            "€€€€",
+            "a€",
+            "日本語の見出し",
+            "x".repeat(9).as_str(),
+        ] {
+            for max in 0..12 {
+                let want = text.chars().count() <= max;
+                assert_eq!(has_at_most_chars(text, max), want, "{text:?} {max}");
+            }
         }
     }
 

@@ -1090,10 +1090,9 @@ fn is_notice_line(block: &Block) -> bool {
 fn is_label_line(block: &Block) -> bool {
     const MAX_LABEL: usize = 60;
     block.kind == BlockKind::Heading
-        || (block.text.chars().count() <= MAX_LABEL
-            && !block.text.ends_with([
-                '.', '!', '?', '"', '”', '\'', '’', '»', ':', ')', '。', '！', '？',
-            ]))
+        || (!block.text.ends_with([
+            '.', '!', '?', '"', '”', '\'', '’', '»', ':', ')', '。', '！', '？',
+        ]) && crate::text::has_at_most_chars(&block.text, MAX_LABEL))
 }
 
 /// Whether a skipped subtree is a list of stories or links (what a
@@ -1129,7 +1128,7 @@ fn flush(run: &mut Run, out: &mut Vec<Block>, ends: &mut Vec<NodeId>, title: &st
         return;
     }
     let kind = if all_bold
-        && text.chars().count() <= MAX_BOLD_HEADING
+        && crate::text::has_at_most_chars(&text, MAX_BOLD_HEADING)
         && !text.ends_with(['.', ',', ';', ':'])
     {
         BlockKind::Heading
