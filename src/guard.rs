@@ -787,7 +787,7 @@ impl<'l> Tree<'l> {
         Self {
             limits,
             names: Names::new(),
-            stack: Vec::new(),
+            stack: Vec::with_capacity(crate::dom::USUAL_DEPTH),
             counts: Vec::new(),
             list: Vec::new(),
             formatting: 0,

@@ -15,7 +15,7 @@
 
 use html5ever::{LocalName, local_name};
 
-use crate::dom::{NodeId, Page};
+use crate::dom::{NodeId, Page, USUAL_DEPTH};
 use crate::text::Folder;
 
 use super::{Block, BlockKind};
@@ -57,7 +57,7 @@ impl Signals {
             own_link: vec![0; n],
         };
         let (mut sum, mut prose) = (0, 0);
-        let mut links: Vec<NodeId> = Vec::new();
+        let mut links: Vec<NodeId> = Vec::with_capacity(USUAL_DEPTH);
         for id in 0..n {
             while links.last().is_some_and(|&end| end <= id) {
                 links.pop();
@@ -185,8 +185,8 @@ impl Signals {
     fn count_own_text(&mut self, page: &Page) {
         // (end, is_link) of the open blocks and links; the owner of a text
         // node is the innermost open block.
-        let mut blocks: Vec<(NodeId, NodeId)> = Vec::new();
-        let mut links: Vec<NodeId> = Vec::new();
+        let mut blocks: Vec<(NodeId, NodeId)> = Vec::with_capacity(USUAL_DEPTH);
+        let mut links: Vec<NodeId> = Vec::with_capacity(USUAL_DEPTH);
         let mut id = 0;
         while id < page.len() {
             while blocks.last().is_some_and(|&(_, end)| end <= id) {
@@ -929,7 +929,7 @@ pub(crate) fn blocks(
     let mut ends: Vec<NodeId> = Vec::new();
     // How many blocks were read when a list of stories was last skipped.
     let mut after_list: Option<usize> = None;
-    let mut open: Vec<(NodeId, Open)> = Vec::new();
+    let mut open: Vec<(NodeId, Open)> = Vec::with_capacity(USUAL_DEPTH);
     let (mut bold, mut link) = (0usize, 0usize);
     let mut run = Run::new();
     let end = page.end(container);
