@@ -149,6 +149,15 @@ pub fn big_script(size: usize) -> String {
     format!("<script>{}</script>", repeat("var a = '<div>';", size))
 }
 
+/// A script whose comment nests scripts (html5ever's escaped and
+/// double-escaped script states), dashes and stray end tags.
+pub fn escaped_script(size: usize) -> String {
+    format!(
+        "<script><!--{}--></script>",
+        repeat("<script>a--</script>-</script2><!-- -- --!>", size)
+    )
+}
+
 /// A `<style>` in SVG is not raw text: its children are elements.
 pub fn svg_style_nesting(size: usize) -> String {
     format!("<svg><style>{}", repeat("<g>", size))
@@ -299,6 +308,10 @@ pub const SHAPES: &[Shape] = &[
     Shape {
         name: "big_script",
         make: big_script,
+    },
+    Shape {
+        name: "escaped_script",
+        make: escaped_script,
     },
     Shape {
         name: "svg_style_nesting",
