@@ -1917,20 +1917,6 @@ fn script_end(text: &[u8]) -> Option<usize> {
         Escaped,
         DoubleEscaped,
     }
-    // A tag name right after `<` or `</` at `at`: whether it is `script`
-    // and closed by space, `/` or `>`, and where its letters end.
-    let script_at = |at: usize| {
-        let name = text.get(at..).unwrap_or_default();
-        let len = name.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        let closed = name
-            .get(len)
-            .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
-        let script = closed
-            && name
-                .get(..len)
-                .is_some_and(|n| n.eq_ignore_ascii_case(b"script"));
-        (script, at + len)
-    };
     let (mut state, mut dashes, mut at) = (State::Data, 0, 0);
     loop {
         let rest = text.get(at..)?;
@@ -1944,6 +1930,7 @@ fn script_end(text: &[u8]) -> Option<usize> {
         let here = at + i;
         let next = text.get(here + 1).copied();
         at = here + 1;
+        // (Only the escaped states look for dashes and `>`.)
         match (state, text.get(here).copied()) {
             (_, Some(b'-')) => dashes += 1,
             (_, Some(b'>')) => {
@@ -1953,7 +1940,7 @@ fn script_end(text: &[u8]) -> Option<usize> {
                 dashes = 0;
             }
             (State::Data, _) => match next {
-                Some(b'/') if script_at(here + 2).0 => return Some(here),
+                Some(b'/') if script_name_at(text, here + 2).0 => return Some(here),
                 Some(b'!') if text.get(here + 2..here + 4) == Some(b"--") => {
                     (state, dashes, at) = (State::Escaped, 2, here + 4);
                 }
@@ -1963,14 +1950,14 @@ fn script_end(text: &[u8]) -> Option<usize> {
                 dashes = 0;
                 match next {
                     Some(b'/') => {
-                        let (script, after) = script_at(here + 2);
+                        let (script, after) = script_name_at(text, here + 2);
                         if script {
                             return Some(here);
                         }
                         at = after;
                     }
                     Some(b) if b.is_ascii_alphabetic() => {
-                        let (script, after) = script_at(here + 1);
+                        let (script, after) = script_name_at(text, here + 1);
                         if script {
                             // (The space, `/` or `>` after the name goes too.)
                             (state, at) = (State::DoubleEscaped, after + 1);
@@ -1984,7 +1971,7 @@ fn script_end(text: &[u8]) -> Option<usize> {
             (State::DoubleEscaped, _) => {
                 dashes = 0;
                 if next == Some(b'/') {
-                    let (script, after) = script_at(here + 2);
+                    let (script, after) = script_name_at(text, here + 2);
                     at = if script { after + 1 } else { after };
                     if script {
                         state = State::Escaped;
@@ -1993,6 +1980,22 @@ fn script_end(text: &[u8]) -> Option<usize> {
             }
         }
     }
+}
+
+/// The tag name right after `<` or `</` at `at` in a script's `text`:
+/// whether it is `script` closed by space, `/` or `>` (what ends or opens
+/// a nesting), and where its letters end (where html5ever reconsumes).
+fn script_name_at(text: &[u8], at: usize) -> (bool, usize) {
+    let name = text.get(at..).unwrap_or_default();
+    let len = name.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let closed = name
+        .get(len)
+        .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
+    let script = closed
+        && name
+            .get(..len)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"script"));
+    (script, at + len)
 }
 
 /// Reads the attribute that starts at `at` in `rest`; returns where its
