@@ -190,8 +190,9 @@ fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 }
 
 /// Whether `text` has at most `max` characters, counting them only when
-/// its length leaves it open: a text of at most `max` bytes has, one of
-/// more than four bytes a character has not (paragraphs, mostly).
+/// its length leaves it open: a text of at most `max` bytes has at most
+/// `max` characters, and one of more than four bytes a character for each
+/// has more.
 pub(crate) fn has_at_most_chars(text: &str, max: usize) -> bool {
     text.len() <= max || (text.len() <= max.saturating_mul(4) && text.chars().count() <= max)
 }
