@@ -1881,9 +1881,7 @@ impl<'a> Tokenizer<'a> {
                 && rest
                     .get(..name.len())
                     .is_some_and(|r| r.eq_ignore_ascii_case(name))
-                && rest
-                    .get(name.len())
-                    .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
+                && rest.get(name.len()).is_some_and(|&b| ends_name(b));
             if matched && (!escaped || end == Some(at)) {
                 self.pos += name.len();
                 // The end tag's own attributes (if any) up to `>`. Input
@@ -1988,9 +1986,7 @@ fn script_end(text: &[u8]) -> Option<usize> {
 fn script_name_at(text: &[u8], at: usize) -> (bool, usize) {
     let name = text.get(at..).unwrap_or_default();
     let len = name.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let closed = name
-        .get(len)
-        .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>');
+    let closed = name.get(len).is_some_and(|&b| ends_name(b));
     let script = closed
         && name
             .get(..len)
@@ -2028,7 +2024,12 @@ fn attribute(rest: &[u8], at: usize) -> Option<(usize, usize)> {
 /// Length of the tag name `rest` starts with: it runs to white space, `/`
 /// or `>`, as in html5ever's tag name state.
 fn name_len(rest: &[u8]) -> usize {
-    skip(rest, 0, |b| !(is_html_space(b) || b == b'/' || b == b'>'))
+    skip(rest, 0, |b| !ends_name(b))
+}
+
+/// Whether `b` ends a tag name: white space, `/` or `>`.
+fn ends_name(b: u8) -> bool {
+    is_html_space(b) || b == b'/' || b == b'>'
 }
 
 /// Index of the first byte at or after `from` in `hay` that `keep`
