@@ -10,7 +10,9 @@
 //! `guard` (the hostile-input pre-scan, `Limits::check`) and `from_dom`
 //! (`Article::from_dom` / `Listing::from_dom` on a DOM built once, outside
 //! the timed region: the index, the heuristics and the owned output).
-//! `html5ever + guard + from_dom` is about `extract`.
+//! `html5ever + guard + from_dom` is about `extract`. `drop` times dropping
+//! the `RcDom` alone (built outside the timed region, one per iteration):
+//! the share of the baseline a caller pays after the parse.
 //!
 //! Run: `cargo bench --bench extract` (a group: `cargo bench --bench extract -- article`).
 
@@ -23,7 +25,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{
-    BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
+    BatchSize, BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main,
+    measurement::WallTime,
 };
 use html5ever::tendril::TendrilSink;
 use newswire::markup5ever_rcdom::RcDom;
@@ -85,8 +88,8 @@ fn side_by_side(
     });
 }
 
-/// [`side_by_side`], then the parts `extract` adds: the guard's pre-scan
-/// and extraction from a finished DOM.
+/// [`side_by_side`], then the parts `extract` adds (the guard's pre-scan
+/// and extraction from a finished DOM) and the baseline's own drop.
 fn decomposed(
     group: &mut BenchmarkGroup<'_, WallTime>,
     name: &str,
@@ -103,6 +106,16 @@ fn decomposed(
         html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
     group.bench_function(format!("{name}/from_dom"), |b| {
         b.iter(|| from_dom(black_box(&dom)));
+    });
+    group.bench_function(format!("{name}/drop"), |b| {
+        b.iter_batched(
+            || {
+                html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default())
+                    .one(html)
+            },
+            drop,
+            BatchSize::PerIteration,
+        );
     });
 }
 
