@@ -39,10 +39,14 @@ fn page(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// html5ever's `RcDom` of `html`, as a caller would build it.
+fn rcdom(html: &str) -> RcDom {
+    html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html)
+}
+
 /// html5ever alone: tokenise, build the `RcDom`, drop it.
 fn html5ever_only(html: &str) -> usize {
-    let dom =
-        html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
+    let dom = rcdom(html);
     let children = dom.document.children.borrow().len();
     assert!(children > 0);
     children
@@ -102,20 +106,12 @@ fn decomposed(
     group.bench_function(format!("{name}/guard"), |b| {
         b.iter(|| limits.check(black_box(html)).expect("bench pages pass"));
     });
-    let dom =
-        html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html);
+    let dom = rcdom(html);
     group.bench_function(format!("{name}/from_dom"), |b| {
         b.iter(|| from_dom(black_box(&dom)));
     });
     group.bench_function(format!("{name}/drop"), |b| {
-        b.iter_batched(
-            || {
-                html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default())
-                    .one(html)
-            },
-            drop,
-            BatchSize::PerIteration,
-        );
+        b.iter_batched(|| rcdom(html), drop, BatchSize::PerIteration);
     });
 }
 
