@@ -18,6 +18,7 @@
 //! node is hidden (inherited), and how much visible text and linked text its
 //! subtree holds (for text length and link density).
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -26,6 +27,7 @@ use html5ever::{Attribute, LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::sink::{self, Arena, Data, Sink};
+use crate::spare;
 use crate::text::{Folder, is_html_space};
 
 /// Index of a node in [`Page`]; document order.
@@ -54,6 +56,17 @@ pub(crate) struct Page {
     nodes: Vec<Entry>,
 }
 
+thread_local! {
+    /// The index's buffer between parses ([`crate::spare`]).
+    static SPARE_ENTRIES: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        spare::keep(&SPARE_ENTRIES, std::mem::take(&mut self.nodes));
+    }
+}
+
 impl Page {
     /// Parses `html` with html5ever into an [`Arena`] (no `RcDom`) and
     /// indexes it; `elements` is how many elements and comments the
@@ -77,7 +90,7 @@ impl Page {
     /// read (names, the kept attributes; text buffers are shared).
     pub(crate) fn new(dom: &RcDom) -> Self {
         let mut page = Self {
-            nodes: Vec::with_capacity(1024),
+            nodes: spare::take(&SPARE_ENTRIES, 1024),
         };
         // Pre-order from an explicit stack (no recursion): each node's
         // children are borrowed once and pushed in reverse.
@@ -123,7 +136,7 @@ impl Page {
     /// data into the index in document order.
     fn from_arena(mut arena: Arena) -> Self {
         let mut page = Self {
-            nodes: Vec::with_capacity(arena.nodes.len()),
+            nodes: spare::take(&SPARE_ENTRIES, arena.nodes.len()),
         };
         // Pre-order by the links: down to the first child, else on to the
         // next sibling of the nearest node that has one. (slot, id) of the
@@ -172,6 +185,7 @@ impl Page {
             }
         }
         page.count_text();
+        spare::keep(&sink::SPARE_NODES, arena.nodes);
         page
     }
 

@@ -15,6 +15,7 @@ mod listing;
 mod meta;
 mod options;
 mod sink;
+mod spare;
 #[cfg(test)]
 mod testing;
 mod text;

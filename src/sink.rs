@@ -27,6 +27,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, ExpandedName, LocalName, Namespace, QualName, local_name, ns};
 
 use crate::dom::keeps_attribute;
+use crate::spare;
 
 /// Index of a node in the arena. Never zero (slot 0 holds nothing), so an
 /// `Option<Slot>` link takes four bytes: a node with its six links and its
@@ -85,6 +86,11 @@ pub(crate) struct Handle {
     local: LocalName,
 }
 
+thread_local! {
+    /// The arena's buffer between parses ([`crate::spare`]).
+    pub(crate) static SPARE_NODES: RefCell<Vec<Node>> = const { RefCell::new(Vec::new()) };
+}
+
 /// The tree sink: the arena behind a `RefCell`, since html5ever calls the
 /// sink through `&self`. Every method borrows it once and calls nothing
 /// that borrows it again.
@@ -94,7 +100,7 @@ pub(crate) struct Sink {
 
 impl Sink {
     pub(crate) fn new(capacity: usize) -> Self {
-        let mut nodes = Vec::with_capacity(capacity.max(2));
+        let mut nodes = spare::take(&SPARE_NODES, capacity.max(2));
         // Slot 0 (unused), then the document.
         nodes.push(Node::default());
         nodes.push(Node::default());

@@ -17,4 +17,5 @@ mod grammar;
 mod hostile;
 mod listing;
 mod real;
+mod reuse;
 mod shapes;
