@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 /// The largest buffer a thread keeps, in bytes: enough for the arena or
-/// the index of a dense 2 MB page. Larger ones are freed as before, so a
+/// the index of a dense 2.5 MB page. Larger ones are freed as before, so a
 /// thread holds at most twice this between parses.
 pub(crate) const MAX_KEPT_BYTES: usize = 4 << 20;
 
