@@ -5,39 +5,21 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{bless, fixtures_dir, json_diff, shared_dir};
+use crate::common::{bless, fixtures_dir, html_pages, json_diff, shared_dir};
 
 /// The fields SCHEMA.md defines for an Article, scored one by one.
 const FIELDS: [&str; 5] = ["title", "dateline", "body", "url", "related"];
-
-/// `.html` files in `dir` and its sub-folders, sorted.
-fn pages(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Parses every page in `dir` and compares it with its `.json`; returns the
 /// per-field count of exact pages and the failures (path: diff lines).
 fn score(dir: &Path, rewrite: bool) -> (usize, BTreeMap<&'static str, usize>, Vec<String>) {
     let mut exact: BTreeMap<&'static str, usize> = FIELDS.iter().map(|f| (*f, 0)).collect();
     let mut failures = Vec::new();
-    let files = pages(dir);
+    let files = html_pages(dir);
     for html in &files {
         let bytes = std::fs::read(html).unwrap();
         let json_path = html.with_extension("json");

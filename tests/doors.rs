@@ -8,7 +8,7 @@ use html5ever::tendril::TendrilSink;
 use newswire::markup5ever_rcdom::RcDom;
 use newswire::{Article, Listing};
 
-use crate::common::{fixtures_dir, shared_dir};
+use crate::common::{fixtures_dir, html_pages, shared_dir};
 
 fn rcdom(html: &str) -> RcDom {
     html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html)
@@ -31,18 +31,12 @@ fn agree(what: &str, html: &str) {
 
 #[test]
 fn fixtures_extract_the_same_through_both_doors() {
-    let root = fixtures_dir();
-    for dir in ["articles", "listings"] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "html") {
-                let bytes = std::fs::read(&path).unwrap();
-                agree(
-                    &path.display().to_string(),
-                    &newswire::Options::decode(&bytes),
-                );
-            }
-        }
+    for path in html_pages(&fixtures_dir()) {
+        let bytes = std::fs::read(&path).unwrap();
+        agree(
+            &path.display().to_string(),
+            &newswire::Options::decode(&bytes),
+        );
     }
 }
 

@@ -2,11 +2,11 @@
 //! read in place, and the real 2018 home-page excerpts.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{bless, fixtures_dir, json_diff, shared_dir};
+use crate::common::{bless, fixtures_dir, html_pages, json_diff, shared_dir};
 
 fn listing_json(path: &Path) -> Value {
     let html = fs::read_to_string(path).unwrap();
@@ -14,16 +14,6 @@ fn listing_json(path: &Path) -> Value {
         Ok(listing) => serde_json::to_value(&listing).unwrap(),
         Err(e) => Value::String(format!("error: {e}")),
     }
-}
-
-fn pages(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    out.sort();
-    out
 }
 
 /// Per-field tally over items: (matching, expected).
@@ -72,7 +62,7 @@ impl Tally {
 
 fn check_dir(dir: &Path, write: bool, tally: &mut Tally) -> Vec<String> {
     let mut failures = Vec::new();
-    for html in pages(dir) {
+    for html in html_pages(dir) {
         let json = html.with_extension("json");
         let actual = listing_json(&html);
         if write {
@@ -127,7 +117,7 @@ fn related_lists_in_article_corpus() {
     let mut tally = Tally::default();
     let mut failures = Vec::new();
     for template in ["legacy", "portal", "semantic"] {
-        for html in pages(&shared.join("corpus/articles").join(template)) {
+        for html in html_pages(&shared.join("corpus/articles").join(template)) {
             let expected: Value =
                 serde_json::from_str(&fs::read_to_string(html.with_extension("json")).unwrap())
                     .unwrap();
@@ -156,7 +146,7 @@ fn real_home_page_excerpts_yield_items() {
         return;
     };
     let dir = shared.join("real/JSCryptoMinerStudy");
-    for html in pages(&dir) {
+    for html in html_pages(&dir) {
         let text = fs::read_to_string(&html).unwrap();
         let listing = newswire::Options::new()
             .with_base("https://www.example.org/")

@@ -4,7 +4,7 @@
 
 use newswire::{Article, Error, Listing};
 
-use crate::common::fixtures_dir;
+use crate::common::{fixtures_dir, html_pages};
 
 type Both = (Result<Article, Error>, Result<Listing, Error>);
 
@@ -15,16 +15,7 @@ fn both(html: &str) -> Both {
 /// Every fixture page and the bench pages: buffers of many sizes, each
 /// parse after a larger or a smaller one.
 fn pages() -> Vec<String> {
-    let root = fixtures_dir();
-    let mut paths = Vec::new();
-    for dir in ["articles", "listings"] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "html") {
-                paths.push(path);
-            }
-        }
-    }
+    let mut paths = html_pages(&fixtures_dir());
     let bench = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/pages");
     for name in ["article-100k.html", "listing-20k.html", "article-1m.html"] {
         paths.push(bench.join(name));
