@@ -1,11 +1,12 @@
 //! Per-thread spare buffers for a parse's two large vectors: the arena's
 //! nodes and the index's entries.
 //!
-//! Each is one contiguous buffer of 50–64 bytes a node, a megabyte or more
-//! on a dense page. Freed after every parse, glibc hands such buffers back
-//! to the system once they exceed its trim threshold, and the next parse
-//! faults every page in again: on a 1 MB page of short paragraphs, about
-//! 800 page faults a parse, nearly a fifth of its time. A thread keeps one
+//! Each is one contiguous buffer of 64 (arena) or 56 (index) bytes a
+//! node, a megabyte or more on a dense page. Freed after every parse,
+//! glibc hands such buffers back to the system once they exceed its trim
+//! threshold, and the next parse faults every page in again: on a 1 MB
+//! page of short paragraphs, about 800 page faults a parse, nearly a fifth
+//! of its time. A thread keeps one
 //! emptied buffer of each kind instead, up to [`MAX_KEPT_BYTES`], so a
 //! crawler's next parse on that thread reuses it.
 
@@ -17,14 +18,18 @@ use std::thread::LocalKey;
 /// thread holds at most twice this between parses.
 pub(crate) const MAX_KEPT_BYTES: usize = 4 << 20;
 
-/// A thread's spare buffer of one kind.
-pub(crate) type Slot<T> = LocalKey<RefCell<Vec<T>>>;
+/// A thread's spare buffer of one kind (not to be confused with
+/// [`crate::sink::Slot`], a node's place in the arena).
+pub(crate) type Spare<T> = LocalKey<RefCell<Vec<T>>>;
 
 /// The thread's spare vector of this kind, empty, with room for at least
 /// `capacity` items (a new one when there is none to hand).
-pub(crate) fn take<T>(slot: &'static Slot<T>, capacity: usize) -> Vec<T> {
-    let mut items = slot
-        .try_with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+pub(crate) fn take<T>(spare: &'static Spare<T>, capacity: usize) -> Vec<T> {
+    let mut items = spare
+        .try_with(|cell| {
+            cell.try_borrow_mut()
+                .map(|mut kept| std::mem::take(&mut *kept))
+        })
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
@@ -36,17 +41,17 @@ pub(crate) fn take<T>(slot: &'static Slot<T>, capacity: usize) -> Vec<T> {
 /// Empties `items` (dropping what they hold) and keeps the buffer for the
 /// thread's next [`take`], unless it is larger than [`MAX_KEPT_BYTES`] or
 /// smaller than the one already kept.
-pub(crate) fn keep<T>(slot: &'static Slot<T>, mut items: Vec<T>) {
+pub(crate) fn keep<T>(spare: &'static Spare<T>, mut items: Vec<T>) {
     if items.capacity().saturating_mul(size_of::<T>()) > MAX_KEPT_BYTES {
         return;
     }
     items.clear();
-    // (During the thread's teardown the slot is gone: the buffer is freed.)
-    let _ = slot.try_with(|spare| {
-        if let Ok(mut spare) = spare.try_borrow_mut()
-            && spare.capacity() < items.capacity()
+    // (During the thread's teardown the spare is gone: the buffer is freed.)
+    let _ = spare.try_with(|cell| {
+        if let Ok(mut kept) = cell.try_borrow_mut()
+            && kept.capacity() < items.capacity()
         {
-            *spare = items;
+            *kept = items;
         }
     });
 }
