@@ -657,10 +657,21 @@ impl Names {
     }
 
     fn intern(&mut self, raw: &[u8]) -> Name {
+        if let Some(key) = pack(raw)
+            && let Some(id) = KnownTable::get().find(key)
+        {
+            return id;
+        }
+        self.intern_other(raw)
+    }
+
+    /// [`Names::intern`] for a name that is not [`KNOWN`]: a custom
+    /// element's, rare on most pages. Kept out of line, so the known
+    /// names' path is a short call.
+    #[cold]
+    #[inline(never)]
+    fn intern_other(&mut self, raw: &[u8]) -> Name {
         if let Some(key) = pack(raw) {
-            if let Some(id) = KnownTable::get().find(key) {
-                return id;
-            }
             let next = self.next_id();
             return *self.short.entry(key).or_insert(next);
         }
@@ -2057,7 +2068,11 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// raw text are skipped this way. (`memchr` beat a hand-written eight-byte
 /// SWAR loop, 55 instructions a call to 84, on the short runs it meets.)
 fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
-    memchr::memchr(byte, hay)
+    // A tag right after a tag (`</h3><p>`) is the commonest case: no call.
+    match hay.first() {
+        Some(&b) if b == byte => Some(0),
+        _ => memchr::memchr(byte, hay),
+    }
 }
 
 /// Mixes `bytes` into `hash` eight at a time: a Noah's-ark key is
